@@ -1,0 +1,166 @@
+using GzBioPlan.Domain.Accounts;
+using GzBioPlan.Domain.Periods;
+using GzBioPlan.Domain.Plan;
+using GzBioPlan.Domain.Reporting;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace GzBioPlan.Domain.Persistence;
+
+/// <summary>The one model; each database provider has a subclass with its own migrations.</summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<PlanDocument> PlanDocuments => Set<PlanDocument>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<KeyArea> KeyAreas => Set<KeyArea>();
+    public DbSet<KeyAreaLead> KeyAreaLeads => Set<KeyAreaLead>();
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+    public DbSet<WorkItemPart> WorkItemParts => Set<WorkItemPart>();
+    public DbSet<WorkItemPartUnit> WorkItemPartUnits => Set<WorkItemPartUnit>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<TrajectoryPoint> TrajectoryPoints => Set<TrajectoryPoint>();
+    public DbSet<TargetMilestone> TargetMilestones => Set<TargetMilestone>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<RosterEntry> RosterEntries => Set<RosterEntry>();
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<SeedVersion> SeedVersions => Set<SeedVersion>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        configurationBuilder.Properties<Period>().HaveConversion<PeriodStringConverter>().HaveMaxLength(6);
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(100);
+            e.Property(u => u.DistrictCode).HasMaxLength(6);
+            e.Property(u => u.UnitCode).HasMaxLength(32);
+        });
+
+        b.Entity<PlanDocument>(e =>
+        {
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.DocumentNumber).HasMaxLength(64);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Issuer).HasMaxLength(100);
+        });
+        b.Entity<Unit>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Name).HasMaxLength(100);
+        });
+        b.Entity<District>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(6);
+            e.Property(x => x.Name).HasMaxLength(50);
+        });
+        b.Entity<KeyArea>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Text).HasMaxLength(2000);
+            e.HasMany(x => x.Leads).WithOne().HasForeignKey(x => x.KeyAreaCode);
+        });
+        b.Entity<KeyAreaLead>(e =>
+        {
+            e.HasKey(x => new { x.KeyAreaCode, x.UnitCode });
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitCode);
+        });
+        b.Entity<WorkItem>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Text).HasMaxLength(4000);
+            e.Ignore(x => x.Numbering);
+            e.Ignore(x => x.KindLabel);
+            e.HasMany(x => x.Parts).WithOne().HasForeignKey(x => x.WorkItemCode);
+        });
+        b.Entity<WorkItemPart>(e =>
+        {
+            e.Property(x => x.Summary).HasMaxLength(200);
+            e.HasIndex(x => new { x.WorkItemCode, x.PartNo }).IsUnique();
+            e.HasMany(x => x.Units).WithOne().HasForeignKey(x => x.WorkItemPartId);
+        });
+        b.Entity<WorkItemPartUnit>(e =>
+        {
+            e.HasKey(x => new { x.WorkItemPartId, x.UnitCode, x.Role });
+            e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitCode);
+        });
+        b.Entity<Target>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Text).HasMaxLength(1000);
+            e.Property(x => x.IndicatorCode).HasMaxLength(64);
+            e.Property(x => x.Comparison).HasMaxLength(8);
+            e.HasMany(x => x.TrajectoryPoints).WithOne().HasForeignKey(x => x.TargetCode);
+            e.HasMany(x => x.Milestones).WithOne().HasForeignKey(x => x.TargetCode);
+        });
+        b.Entity<TrajectoryPoint>(e => e.HasIndex(x => new { x.TargetCode, x.Period }).IsUnique());
+        b.Entity<TargetMilestone>(e => e.Property(x => x.Title).HasMaxLength(200));
+        b.Entity<Indicator>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(64);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.UnitOfMeasure).HasMaxLength(16);
+            e.Property(x => x.RosterStatus).HasMaxLength(32);
+            e.Property(x => x.RosterCategory).HasMaxLength(32);
+        });
+        b.Entity<IndicatorValue>(e =>
+        {
+            e.Property(x => x.IndicatorCode).HasMaxLength(64);
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.HasIndex(x => new { x.Period, x.IndicatorCode, x.DistrictCode }).IsUnique();
+        });
+        b.Entity<RosterEntry>(e =>
+        {
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Status).HasMaxLength(32);
+            e.Property(x => x.Category).HasMaxLength(64);
+            e.HasIndex(x => new { x.Period, x.Kind, x.DistrictCode });
+        });
+        b.Entity<ProgressReport>(e =>
+        {
+            e.Property(x => x.WorkItemCode).HasMaxLength(32);
+            e.Property(x => x.UnitCode).HasMaxLength(32);
+            e.Property(x => x.Narrative).HasMaxLength(4000);
+            e.HasIndex(x => new { x.Period, x.WorkItemCode });
+        });
+        b.Entity<SeedVersion>(e =>
+        {
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(64);
+        });
+        b.Entity<DataProtectionKey>(e =>
+        {
+            e.Property(x => x.FriendlyName).HasMaxLength(200);
+        });
+    }
+
+    private sealed class PeriodStringConverter() : ValueConverter<Period, string>(p => p.ToString(), s => Period.Parse(s));
+}
+
+/// <summary>An ASP.NET Core Data Protection key kept in the application's database.</summary>
+public class DataProtectionKey
+{
+    public int Id { get; set; }
+    public string? FriendlyName { get; set; }
+    public required string Xml { get; set; }
+}

@@ -1,0 +1,62 @@
+using GzBioPlan.Domain.Demo;
+using GzBioPlan.Domain.Plan;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace GzBioPlan.Domain.Persistence;
+
+/// <summary>Start-up: migrate (SQLite only; SQL Server is migrated by script), seed the plan, add or remove demo data.</summary>
+public sealed class DatabaseInitializer(AppDbContext db, DatabaseLocation location, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(DemoOptions demo, DateOnly today, CancellationToken ct)
+    {
+        try
+        {
+            if (location.Provider == DatabaseProvider.Sqlite)
+            {
+                PrepareSqliteFile();
+                await db.Database.MigrateAsync(ct);
+                // WAL lets the dashboard read while a job or an upload writes.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            }
+            else if (!await db.Database.CanConnectAsync(ct))
+            {
+                throw new DatabaseStartupException($"无法连接 SQL Server 数据库（{location.Describe()}）：请检查 Database:ConnectionString 和服务器状态，并确认已执行迁移脚本。");
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw new DatabaseStartupException(
+                $"无法打开数据库文件 {location.Describe()}：{Explain(ex)}。请检查该路径的读写权限、确认没有其他程序占用该文件，或用 Database:SqlitePath 指定其他位置。", ex);
+        }
+
+        var seeded = await PlanSeeder.SeedAsync(db, ct);
+        if (seeded) logger.LogInformation("Seeded plan {SeedName} version {SeedVersion}", PlanSeed.Name, PlanSeed.Version);
+        await DemoData.ApplyAsync(db, demo, today, ct);
+    }
+
+    private void PrepareSqliteFile()
+    {
+        var path = location.Describe();
+        if (path is "" or ":memory:") return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DatabaseStartupException($"无法创建数据库文件夹 {folder}（数据库文件 {path}）：{ex.Message}。请检查路径或用 Database:SqlitePath 指定其他位置。", ex);
+        }
+    }
+
+    private static string Explain(SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        5 or 6 => "数据库文件被其他程序锁定",
+        8 => "数据库文件是只读的",
+        14 => "无法打开该文件",
+        26 => "该文件不是 SQLite 数据库",
+        _ => ex.Message,
+    };
+}

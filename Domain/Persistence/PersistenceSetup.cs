@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace GzBioPlan.Domain.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Configuration section <c>Database</c>.</summary>
+public sealed record DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>SQLite file, relative to the content root unless absolute. Ignored when <see cref="ConnectionString"/> is set.</summary>
+    public string SqlitePath { get; init; } = "data/gzbioplan.db";
+
+    /// <summary>Required for SQL Server; optional for SQLite.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Seconds a command waits for a lock held by another writer before it fails.</summary>
+    public int BusyTimeoutSeconds { get; init; } = 30;
+
+    public string ResolveConnectionString(string contentRoot)
+    {
+        if (Provider == DatabaseProvider.SqlServer)
+        {
+            return string.IsNullOrWhiteSpace(ConnectionString)
+                ? throw new DatabaseStartupException("未配置 SQL Server 连接字符串：请设置 Database:ConnectionString。")
+                : ConnectionString;
+        }
+        var builder = new SqliteConnectionStringBuilder(ConnectionString ?? "");
+        if (string.IsNullOrEmpty(builder.DataSource)) builder.DataSource = Path.GetFullPath(SqlitePath, contentRoot);
+        builder.DefaultTimeout = BusyTimeoutSeconds;
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}
+
+/// <summary>A start-up failure of the database that a person must fix; the message says what and where.</summary>
+public sealed class DatabaseStartupException(string message, Exception? inner = null) : Exception(message, inner);
+
+public static class PersistenceSetup
+{
+    /// <summary>Registers <see cref="AppDbContext"/> for the configured provider.</summary>
+    public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = options.ResolveConnectionString(builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(options);
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            builder.Services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connectionString));
+        }
+        else
+        {
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+        }
+        builder.Services.AddSingleton(new DatabaseLocation(options.Provider, connectionString));
+        builder.Services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+}
+
+/// <summary>Where the database is, for start-up messages and the health check.</summary>
+public sealed record DatabaseLocation(DatabaseProvider Provider, string ConnectionString)
+{
+    /// <summary>The SQLite file path, or the SQL Server data source; never a password.</summary>
+    public string Describe() => Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
+        : new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString).DataSource;
+}

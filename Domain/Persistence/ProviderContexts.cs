@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace GzBioPlan.Domain.Persistence;
+
+/// <summary>The embedded default. Migrations under Persistence/Migrations/Sqlite.</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+/// <summary>Production. Migrations under Persistence/Migrations/SqlServer.</summary>
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);
+
+/// <summary>Lets <c>dotnet ef</c> build the SQLite context without starting the web host.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}
+
+/// <summary>Lets <c>dotnet ef</c> produce SQL Server migrations and scripts with no server present.</summary>
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerAppDbContext>
+{
+    public SqlServerAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerAppDbContext>()
+            .UseSqlServer("Server=localhost;Database=GzBioPlan;Trusted_Connection=True;TrustServerCertificate=True").Options);
+}
