@@ -1,7 +1,19 @@
+using GzBioPlan.Dashboard.Accounts;
+using GzBioPlan.Dashboard.Hosting;
+using GzBioPlan.Domain.Persistence;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.AddObservability();
+builder.AddPersistence();
+builder.AddAccounts();
+builder.AddDashboard();
+
 var app = builder.Build();
-app.UseAntiforgery();
-app.MapStaticAssets();
-app.MapRazorComponents<GzBioPlan.Dashboard.Components.App>().AddInteractiveServerRenderMode();
-app.Run();
+if (AdminCommand.Matches(args)) return await AdminCommand.RunAsync(app, args);
+if (!await app.InitializeAsync()) return 1;
+
+app.UseDashboard();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

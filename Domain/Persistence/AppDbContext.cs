@@ -85,7 +85,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.Title).HasMaxLength(200);
             e.Property(x => x.Text).HasMaxLength(4000);
             e.Ignore(x => x.Numbering);
-            e.Ignore(x => x.KindLabel);
             e.HasMany(x => x.Parts).WithOne().HasForeignKey(x => x.WorkItemCode);
         });
         b.Entity<WorkItemPart>(e =>

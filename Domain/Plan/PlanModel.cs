@@ -67,6 +67,11 @@ public enum WorkItemKind
     Measure = 1,
 }
 
+public static class WorkItemKinds
+{
+    public static string Label(this WorkItemKind kind) => kind == WorkItemKind.Task ? "主要任务" : "保障措施";
+}
+
 /// <summary>A task or a measure.</summary>
 public class WorkItem
 {
@@ -78,14 +83,13 @@ public class WorkItem
     public List<WorkItemPart> Parts { get; set; } = [];
 
     /// <summary>三(一), 四(四): how the plan numbers it.</summary>
-    public string Numbering => $"{(Kind == WorkItemKind.Task ? "三" : "四")}（{ChineseNumber(No)}）";
+    public string Numbering => $"{(Kind == WorkItemKind.Task ? "三" : "四")}（{ChineseNumerals.Of(No)}）";
+}
 
-    public string KindLabel => Kind == WorkItemKind.Task ? "主要任务" : "保障措施";
-
-    internal static string ChineseNumber(int n) => n switch
-    {
-        1 => "一", 2 => "二", 3 => "三", 4 => "四", 5 => "五", 6 => "六", 7 => "七", 8 => "八", 9 => "九", _ => n.ToString(),
-    };
+public static class ChineseNumerals
+{
+    /// <summary>一 … 九 as the plan numbers its sections; larger numbers stay in digits.</summary>
+    public static string Of(int n) => n is >= 1 and <= 9 ? "一二三四五六七八九"[n - 1].ToString() : n.ToString();
 }
 
 /// <summary>

@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using GzBioPlan.Domain.Accounts;
+using GzBioPlan.Domain.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace GzBioPlan.Dashboard.Accounts;
+
+public static class AccountsSetup
+{
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.AccessDeniedPath = "/access-denied";
+            o.Cookie.Name = "gzbioplan";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        // A disabled account's session ends within a minute (disabling renews the security stamp).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorization();
+
+        services.AddDataProtection().SetApplicationName("GzBioPlan");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp)));
+        return builder;
+    }
+
+    /// <summary>Browsers are sent to the login page; API callers get a plain status code.</summary>
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Claim types carried by the sign-in cookie.</summary>
+public static class AppClaims
+{
+    public const string DistrictType = "gz:district";
+    public const string UnitType = "gz:unit";
+    public const string DisplayNameType = "gz:name";
+
+    public static string? District(this ClaimsPrincipal user) => user.FindFirstValue(DistrictType);
+    public static string? Unit(this ClaimsPrincipal user) => user.FindFirstValue(UnitType);
+    public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(DisplayNameType) ?? user.Identity?.Name ?? "";
+
+    /// <summary>Leaders, the coordination office, municipal units and admins read the whole city.</summary>
+    public static bool SeesCity(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Leader) || user.IsInRole(Roles.Coordination) || user.IsInRole(Roles.Unit) || user.IsInRole(Roles.Admin);
+
+    public static bool MaySeeDistrict(this ClaimsPrincipal user, string districtCode) =>
+        user.SeesCity() || (user.IsInRole(Roles.District) && user.District() == districtCode);
+
+    /// <summary>A unit account sees its own unit's page; city-wide readers other than units see every unit.</summary>
+    public static bool MaySeeUnit(this ClaimsPrincipal user, string unitCode) =>
+        user.IsInRole(Roles.Leader) || user.IsInRole(Roles.Coordination) || user.IsInRole(Roles.Admin)
+        || (user.IsInRole(Roles.Unit) && user.Unit() == unitCode);
+}
+
+internal sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(AppClaims.DisplayNameType, user.DisplayName));
+        if (user.DistrictCode is { } d) identity.AddClaim(new Claim(AppClaims.DistrictType, d));
+        if (user.UnitCode is { } u) identity.AddClaim(new Claim(AppClaims.UnitType, u));
+        return identity;
+    }
+}

@@ -1,0 +1,19 @@
+using GzBioPlan.Domain.Periods;
+using GzBioPlan.Domain.Persistence;
+using GzBioPlan.Domain.Progress;
+
+namespace GzBioPlan.Dashboard.Hosting;
+
+/// <summary>Turns the <c>period</c> query value into a plan period; "now" is the latest period with data.</summary>
+public sealed class PeriodResolver(AppDbContext db, TimeProvider clock)
+{
+    /// <returns>The period, or null when the text is not a plan quarter (the page answers "not found").</returns>
+    public async Task<Period?> ResolveAsync(string? text, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return await CurrentAsync(ct);
+        return Period.TryParse(text, out var p) && p.IsInPlan ? p : null;
+    }
+
+    public Task<Period> CurrentAsync(CancellationToken ct) =>
+        IndicatorFigures.CurrentPeriodAsync(db, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+}

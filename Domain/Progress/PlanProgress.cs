@@ -1,0 +1,49 @@
+using GzBioPlan.Domain.Periods;
+using GzBioPlan.Domain.Plan;
+using GzBioPlan.Domain.Reporting;
+using GzBioPlan.Domain.Rules;
+
+namespace GzBioPlan.Domain.Progress;
+
+/// <summary>One point of a numeric target's chart: the city-wide actual (if reported) against 序时进度.</summary>
+public sealed record TargetSeriesPoint(string Period, decimal? Actual, decimal Expected);
+
+public sealed record MilestoneStatus(string Title, Period Due, Period? CompletedIn, bool Reached, bool Overdue);
+
+/// <summary>Where a target stands at a period.</summary>
+public sealed record TargetStatus(
+    string Code, int No, string Name, string Text, TargetKind Kind,
+    string? IndicatorCode, string? IndicatorName, string? UnitOfMeasure, Aggregation? Aggregation,
+    decimal? Baseline, decimal? TargetValue, string? Comparison,
+    decimal? Actual, decimal? Expected, decimal? PointsBehind, Light Light,
+    IReadOnlyList<TargetSeriesPoint> Series, IReadOnlyList<MilestoneStatus> Milestones)
+{
+    /// <summary>Actual minus expected, in the target's unit.</summary>
+    public decimal? Gap => Actual is { } a && Expected is { } e ? a - e : null;
+
+    public int MilestonesReached => Milestones.Count(m => m.Reached);
+}
+
+public sealed record UnitRef(string Code, string Name);
+
+public sealed record PartView(int PartNo, string Summary, IReadOnlyList<UnitRef> Leads, IReadOnlyList<UnitRef> Supporting);
+
+public sealed record UnitReport(string UnitCode, string UnitName, int PartNo, ProgressStatus Status, decimal ProgressPercent, string Narrative, DateTimeOffset ReportedAt);
+
+/// <summary>Where a task or measure stands at a period.</summary>
+public sealed record WorkItemStatus(
+    string Code, WorkItemKind Kind, int No, string Numbering, string Title, string Text,
+    IReadOnlyList<PartView> Parts, decimal? Progress, decimal Expected, Light Light, IReadOnlyList<UnitReport> Reports)
+{
+    public decimal? PointsBehind => Progress is { } p ? Expected - p : null;
+
+    public bool Involves(string unitCode) => Parts.Any(p => p.Leads.Concat(p.Supporting).Any(u => u.Code == unitCode));
+
+    public bool Leads(string unitCode) => Parts.Any(p => p.Leads.Any(u => u.Code == unitCode));
+}
+
+public sealed record KeyAreaView(string Code, int No, string Name, string Text, IReadOnlyList<UnitRef> Leads);
+
+/// <summary>The plan's state at one period: the cockpit's content.</summary>
+public sealed record PlanProgress(
+    Period Period, IReadOnlyList<TargetStatus> Targets, IReadOnlyList<WorkItemStatus> WorkItems, IReadOnlyList<KeyAreaView> KeyAreas);

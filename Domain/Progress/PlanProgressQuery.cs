@@ -1,0 +1,90 @@
+using GzBioPlan.Domain.Periods;
+using GzBioPlan.Domain.Persistence;
+using GzBioPlan.Domain.Plan;
+using GzBioPlan.Domain.Reporting;
+using GzBioPlan.Domain.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace GzBioPlan.Domain.Progress;
+
+/// <summary>Computes <see cref="PlanProgress"/>: targets against trajectory, work items against 序时进度, key areas.</summary>
+public sealed class PlanProgressQuery(AppDbContext db, LightThresholds thresholds)
+{
+    public async Task<PlanProgress> RunAsync(Period period, CancellationToken ct) =>
+        new(period, await TargetsAsync(period, ct), await WorkItemsAsync(period, ct), await KeyAreasAsync(ct));
+
+    public async Task<IReadOnlyList<TargetStatus>> TargetsAsync(Period period, CancellationToken ct)
+    {
+        var targets = await db.Targets.AsNoTracking().Include(t => t.TrajectoryPoints).Include(t => t.Milestones)
+            .OrderBy(t => t.No).ToListAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, ct);
+        var result = new List<TargetStatus>();
+        foreach (var t in targets)
+        {
+            var indicator = t.IndicatorCode is { } code ? indicators.GetValueOrDefault(code) : null;
+            var milestones = t.Milestones.OrderBy(m => m.SortOrder)
+                .Select(m => new MilestoneStatus(m.Title, m.Due, m.CompletedIn, MilestoneRule.IsReached(m.CompletedIn, period), MilestoneRule.IsOverdue(m.Due, m.CompletedIn, period)))
+                .ToList();
+            var series = indicator is null ? null : await IndicatorFigures.CitySeriesAsync(db, indicator, period, ct);
+            decimal? actual = series?.GetValueOrDefault(period);
+
+            if (t.Kind == TargetKind.Numeric && t.Baseline is { } baseline && t.TargetValue is { } goal)
+            {
+                var trajectory = new Trajectory(baseline, goal, t.TrajectoryPoints.Select(p => new TrajectoryPointValue(p.Period, p.Expected)));
+                var expected = trajectory.ExpectedAt(period);
+                decimal? behind = actual is { } a ? Math.Round(trajectory.PointsBehind(a, period), 1) : null;
+                var points = Period.Range(Period.First, Period.Last)
+                    .Select(p => new TargetSeriesPoint(p.ToString(), p <= period ? series?.GetValueOrDefault(p) : null, Math.Round(trajectory.ExpectedAt(p), 2)))
+                    .ToList();
+                result.Add(Status(t, indicator, actual, Math.Round(expected, 2), behind, LightRule.ForGap(behind, milestones.Any(m => m.Overdue), thresholds), points, milestones));
+            }
+            else
+            {
+                var light = milestones.Count == 0 ? Light.None : LightRule.ForGap(0, milestones.Any(m => m.Overdue), thresholds);
+                result.Add(Status(t, indicator, actual, null, null, light, [], milestones));
+            }
+        }
+        return result;
+    }
+
+    private static TargetStatus Status(Target t, Indicator? i, decimal? actual, decimal? expected, decimal? behind, Light light,
+        IReadOnlyList<TargetSeriesPoint> series, IReadOnlyList<MilestoneStatus> milestones) =>
+        new(t.Code, t.No, t.Name, t.Text, t.Kind, i?.Code, i?.Name, i?.UnitOfMeasure, i?.Aggregation,
+            t.Baseline, t.TargetValue, t.Comparison, actual, expected, behind, light, series, milestones);
+
+    public async Task<IReadOnlyList<WorkItemStatus>> WorkItemsAsync(Period period, CancellationToken ct)
+    {
+        var items = await db.WorkItems.AsNoTracking()
+            .Include(w => w.Parts).ThenInclude(p => p.Units).ThenInclude(u => u.Unit)
+            .OrderBy(w => w.Kind).ThenBy(w => w.No)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var unitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name, ct);
+        var reports = await db.ProgressReports.AsNoTracking().Where(r => r.Period == period).ToListAsync(ct);
+        var expected = Math.Round(TimeProgress.ExpectedPercent(period), 1);
+
+        return items.Select(w =>
+        {
+            var parts = w.Parts.OrderBy(p => p.PartNo).Select(p => new PartView(p.PartNo, p.Summary, Refs(p, UnitRole.Lead), Refs(p, UnitRole.Supporting))).ToList();
+            var own = reports.Where(r => r.WorkItemCode == w.Code)
+                .GroupBy(r => (r.UnitCode, r.PartNo)).Select(g => g.MaxBy(r => r.ReportedAt)!)
+                .OrderBy(r => r.PartNo).ThenBy(r => r.UnitCode)
+                .Select(r => new UnitReport(r.UnitCode, unitNames.GetValueOrDefault(r.UnitCode, r.UnitCode), r.PartNo, r.Status, r.ProgressPercent, r.Narrative, r.ReportedAt))
+                .ToList();
+            var leadReports = own.Where(r => parts.Any(p => p.PartNo == r.PartNo && p.Leads.Any(u => u.Code == r.UnitCode))).ToList();
+            decimal? progress = leadReports.Count == 0 ? null : Math.Round(leadReports.Average(r => r.ProgressPercent), 1);
+            decimal? behind = progress is { } pr ? expected - pr : null;
+            return new WorkItemStatus(w.Code, w.Kind, w.No, w.Numbering, w.Title, w.Text, parts, progress, expected,
+                LightRule.ForGap(behind, false, thresholds), own);
+        }).ToList();
+    }
+
+    private static List<UnitRef> Refs(WorkItemPart part, UnitRole role) =>
+        part.Units.Where(u => u.Role == role).OrderBy(u => u.SortOrder).Select(u => new UnitRef(u.UnitCode, u.Unit!.Name)).ToList();
+
+    public async Task<IReadOnlyList<KeyAreaView>> KeyAreasAsync(CancellationToken ct) =>
+        (await db.KeyAreas.AsNoTracking().Include(a => a.Leads).ThenInclude(l => l.Unit).OrderBy(a => a.No).ToListAsync(ct))
+        .Select(a => new KeyAreaView(a.Code, a.No, a.Name, a.Text,
+            a.Leads.OrderBy(l => l.SortOrder).Select(l => new UnitRef(l.UnitCode, l.Unit!.Name)).ToList()))
+        .ToList();
+}
