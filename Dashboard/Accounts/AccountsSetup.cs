@@ -84,11 +84,6 @@ public static class AppClaims
 
     public static bool MaySeeDistrict(this ClaimsPrincipal user, string districtCode) =>
         user.SeesCity() || (user.IsInRole(Roles.District) && user.District() == districtCode);
-
-    /// <summary>A unit account sees its own unit's page; city-wide readers other than units see every unit.</summary>
-    public static bool MaySeeUnit(this ClaimsPrincipal user, string unitCode) =>
-        user.IsInRole(Roles.Leader) || user.IsInRole(Roles.Coordination) || user.IsInRole(Roles.Admin)
-        || (user.IsInRole(Roles.Unit) && user.Unit() == unitCode);
 }
 
 internal sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)

@@ -2,7 +2,12 @@ using System.Globalization;
 using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Api;
 using GzBioPlan.Dashboard.Components;
+using GzBioPlan.Dashboard.Components.Pages.Admin;
 using GzBioPlan.Dashboard.Components.Pages.Cockpit;
+using GzBioPlan.Dashboard.Components.Pages.Districts;
+using GzBioPlan.Dashboard.Components.Pages.Targets;
+using GzBioPlan.Dashboard.Components.Pages.Tasks;
+using GzBioPlan.Dashboard.Components.Pages.Units;
 using Microsoft.AspNetCore.Diagnostics;
 using GzBioPlan.Domain.Demo;
 using GzBioPlan.Domain.Persistence;
@@ -34,6 +39,10 @@ public static class DashboardSetup
         services.AddScoped<PlanProgressQuery>();
         services.AddScoped<DistrictLeagueQuery>();
         services.AddScoped<PeriodResolver>();
+        services.AddScoped<TargetDetailsQuery>();
+        services.AddScoped<TaskDetailsQuery>();
+        services.AddScoped<UnitDetailsQuery>();
+        services.AddScoped<DistrictDetailsQuery>();
         services.AddSingleton<DemoState>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -89,6 +98,11 @@ public static class DashboardSetup
         app.MapAccountEndpoints();
         app.MapPlanApi();
         app.MapCockpitExports();
+        app.MapTargetExport();
+        app.MapTaskExport();
+        app.MapUnitExport();
+        app.MapDistrictExport();
+        app.MapUserAdmin();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

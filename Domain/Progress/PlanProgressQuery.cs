@@ -71,12 +71,21 @@ public sealed class PlanProgressQuery(AppDbContext db, LightThresholds threshold
                 .OrderBy(r => r.PartNo).ThenBy(r => r.UnitCode)
                 .Select(r => new UnitReport(r.UnitCode, unitNames.GetValueOrDefault(r.UnitCode, r.UnitCode), r.PartNo, r.Status, r.ProgressPercent, r.Narrative, r.ReportedAt))
                 .ToList();
-            var leadReports = own.Where(r => parts.Any(p => p.PartNo == r.PartNo && p.Leads.Any(u => u.Code == r.UnitCode))).ToList();
-            decimal? progress = leadReports.Count == 0 ? null : Math.Round(leadReports.Average(r => r.ProgressPercent), 1);
+            var progress = LeadProgress(parts, own.Select(r => (r.UnitCode, r.PartNo, r.ProgressPercent)));
             decimal? behind = progress is { } pr ? expected - pr : null;
             return new WorkItemStatus(w.Code, w.Kind, w.No, w.Numbering, w.Title, w.Text, parts, progress, expected,
                 LightRule.ForGap(behind, false, thresholds), own);
         }).ToList();
+    }
+
+    /// <summary>
+    /// A work item's progress: the average of its lead units' latest reports (supporting units'
+    /// contributions are shown but do not count). Null when no lead unit reported.
+    /// </summary>
+    public static decimal? LeadProgress(IReadOnlyList<PartView> parts, IEnumerable<(string Unit, int PartNo, decimal Percent)> reports)
+    {
+        var lead = reports.Where(r => parts.Any(p => p.PartNo == r.PartNo && p.Leads.Any(u => u.Code == r.Unit))).ToList();
+        return lead.Count == 0 ? null : Math.Round(lead.Average(r => r.Percent), 1);
     }
 
     private static List<UnitRef> Refs(WorkItemPart part, UnitRole role) =>

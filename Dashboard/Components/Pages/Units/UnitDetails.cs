@@ -1,0 +1,54 @@
+using GzBioPlan.Dashboard.Accounts;
+using GzBioPlan.Dashboard.Components.Pages.Cockpit;
+using GzBioPlan.Dashboard.Export;
+using GzBioPlan.Dashboard.Hosting;
+using GzBioPlan.Domain.Periods;
+using GzBioPlan.Domain.Persistence;
+using GzBioPlan.Domain.Plan;
+using GzBioPlan.Domain.Progress;
+using GzBioPlan.Domain.Rules;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace GzBioPlan.Dashboard.Components.Pages.Units;
+
+/// <summary>What one unit leads and supports, with each item's progress and light.</summary>
+public sealed record UnitDetails(Period Period, Unit Unit, IReadOnlyList<WorkItemStatus> Leads, IReadOnlyList<WorkItemStatus> Supports,
+    IReadOnlyList<KeyAreaView> Areas, IReadOnlyList<District> Districts);
+
+public sealed class UnitDetailsQuery(AppDbContext db, PlanProgressQuery progress)
+{
+    public async Task<UnitDetails?> RunAsync(string code, Period period, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, ct);
+        if (unit is null) return null;
+        var items = await progress.WorkItemsAsync(period, ct);
+        var areas = (await progress.KeyAreasAsync(ct)).Where(a => a.Leads.Any(u => u.Code == code)).ToList();
+        var districts = unit.Kind == UnitKind.AllDistrictGovernments
+            ? await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct)
+            : [];
+        return new UnitDetails(period, unit, items.Where(w => w.Leads(code)).ToList(),
+            items.Where(w => w.Involves(code) && !w.Leads(code)).ToList(), areas, districts);
+    }
+}
+
+public static class UnitExport
+{
+    public static Sheet[] Sheets(UnitDetails d) =>
+    [
+        CockpitExports.TasksSheet(d.Period, d.Leads) with { Name = "牵头任务", Title = $"{d.Unit.Name}牵头的任务和措施（{d.Period.Label}）" },
+        CockpitExports.TasksSheet(d.Period, d.Supports) with { Name = "配合任务", Title = $"{d.Unit.Name}配合的任务和措施（{d.Period.Label}）" },
+        CockpitExports.AreasSheet(d.Areas) with { Title = $"{d.Unit.Name}牵头的重点领域" },
+    ];
+
+    public static IEndpointRouteBuilder MapUnitExport(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/export/units/{code}.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string code, string? period,
+            PeriodResolver periods, UnitDetailsQuery query, CancellationToken ct) =>
+            await periods.ResolveAsync(period, ct) is { } p && await query.RunAsync(code, p, ct) is { } d
+                ? CockpitExports.File($"单位-{d.Unit.Name}-{p}.xlsx", Sheets(d))
+                : TypedResults.NotFound())
+            .RequireAuthorization(p => p.RequireAssertion(c => c.User.SeesCity()));
+        return app;
+    }
+}
