@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using GzBioPlan.Domain.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GzBioPlan.Tests.Support;
+
+/// <summary>A clock fixed on the day the tests were written, so demo data and "now" are the same on every run.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public static readonly DateTimeOffset Default = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
+
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "CST", "CST");
+}
+
+/// <summary>The dashboard on its own SQLite file in a temp folder, with demo data and demo accounts.</summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "gzbioplan-tests", Guid.NewGuid().ToString("N"));
+
+    protected virtual bool Demo => true;
+
+    public FixedClock Clock { get; } = new(FixedClock.Default);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Folder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:SqlitePath", Path.Combine(Folder, "test.db"));
+        builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
+        builder.UseSetting("Logging:Folder", Path.Combine(Folder, "logs"));
+        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in through the real login form.</summary>
+    public async Task<HttpClient> SignedIn(string userName, string password = "Demo2024!")
+    {
+        var client = Anonymous();
+        var response = await client.PostAsync("/login", await LoginForm(client, userName, password));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static async Task<FormUrlEncodedContent> LoginForm(HttpClient client, string userName, string password)
+    {
+        var token = Antiforgery(await client.GetStringAsync("/login"));
+        return new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.UserName"] = userName, ["Input.Password"] = password,
+        });
+    }
+
+    public static string Antiforgery(string html) =>
+        WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
+
+    public T WithDb<T>(Func<AppDbContext, T> read)
+    {
+        using var scope = Services.CreateScope();
+        return read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>One shared app for tests that only read.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedAppCollection : ICollectionFixture<AppFactory>
+{
+    public const string Name = "shared app";
+}
+
+public static class Repo
+{
+    /// <summary>The repository root (where GzBioPlan.slnx is).</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>../shared beside the repository: the seeds and product docs.</summary>
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GzBioPlan.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+}
