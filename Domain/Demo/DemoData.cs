@@ -50,14 +50,23 @@ public static class DemoData
         var periods = Period.Range(Period.First, last.ClampToPlan());
         var generator = new Generator(new Random(20241028));
 
+        // Demo data fills only the slots nobody has reported: real figures are never shadowed or duplicated.
+        var realValues = (await db.IndicatorValues.AsNoTracking().Select(v => new { v.IndicatorCode, v.DistrictCode, v.Period }).ToListAsync(ct))
+            .Select(v => (v.IndicatorCode, v.DistrictCode, v.Period)).ToHashSet();
+        var realRosters = (await db.RosterEntries.AsNoTracking().Select(r => new { r.DistrictCode, r.Period }).Distinct().ToListAsync(ct))
+            .Select(r => (r.DistrictCode, r.Period)).ToHashSet();
+        var realReports = (await db.ProgressReports.AsNoTracking().Select(r => new { r.WorkItemCode, r.UnitCode, r.Period }).ToListAsync(ct))
+            .Select(r => (r.WorkItemCode, r.UnitCode, r.Period)).ToHashSet();
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.IndicatorValues.AddRange(generator.IndicatorValues(periods));
-        db.RosterEntries.AddRange(generator.Rosters(periods));
+        db.IndicatorValues.AddRange(generator.IndicatorValues(periods).Where(v => !realValues.Contains((v.IndicatorCode, v.DistrictCode, v.Period))));
+        db.RosterEntries.AddRange(generator.Rosters(periods).Where(r => !realRosters.Contains((r.DistrictCode, r.Period))));
         var units = await db.WorkItemPartUnits.AsNoTracking()
             .Where(u => u.Role == UnitRole.Lead && u.UnitCode != PlanSeed.AllDistricts)
             .Join(db.WorkItemParts, u => u.WorkItemPartId, p => p.Id, (u, p) => new { p.WorkItemCode, p.PartNo, u.UnitCode })
             .ToListAsync(ct);
-        db.ProgressReports.AddRange(generator.ProgressReports(periods, units.Select(u => (u.WorkItemCode, u.PartNo, u.UnitCode))));
+        db.ProgressReports.AddRange(generator.ProgressReports(periods, units.Select(u => (u.WorkItemCode, u.PartNo, u.UnitCode)))
+            .Where(r => !realReports.Contains((r.WorkItemCode, r.UnitCode, r.Period))));
         await db.SaveChangesAsync(ct);
 
         foreach (var (target, order, done) in MilestonesReached)

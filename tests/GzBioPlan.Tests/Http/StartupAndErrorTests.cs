@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using GzBioPlan.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GzBioPlan.Tests.Http;
+
+public class StartupAndErrorTests
+{
+    /// <summary>Starts the built dashboard as a newcomer would, with extra settings, and returns its exit code and output.</summary>
+    private static async Task<(int ExitCode, string Output)> RunDashboard(params string[] settings)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "GzBioPlan.Dashboard.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        foreach (var s in settings) start.ArgumentList.Add(s);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    [Fact]
+    public async Task A_database_folder_that_cannot_be_created_stops_start_up_with_the_path()
+    {
+        var blocker = Path.GetTempFileName(); // a file where a folder should be
+        var path = Path.Combine(blocker, "data", "gzbioplan.db");
+        var (code, output) = await RunDashboard($"--Database:SqlitePath={path}", $"--Logging:Folder={Path.GetTempPath()}gzbioplan-logs");
+        Assert.Equal(1, code);
+        Assert.Contains("无法创建数据库文件夹", output);
+        Assert.Contains(path, output);
+        File.Delete(blocker);
+    }
+
+    [Fact]
+    public async Task A_locked_database_file_stops_start_up_with_the_path()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"locked-{Guid.NewGuid():N}.db");
+        await using (var holder = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await holder.OpenAsync(TestContext.Current.CancellationToken);
+            await using var cmd = holder.CreateCommand();
+            cmd.CommandText = "PRAGMA locking_mode=EXCLUSIVE; CREATE TABLE hold(x); BEGIN EXCLUSIVE; INSERT INTO hold VALUES (1);";
+            await cmd.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+
+            var (code, output) = await RunDashboard($"--Database:SqlitePath={path}", "--Database:BusyTimeoutSeconds=1", $"--Logging:Folder={Path.GetTempPath()}gzbioplan-logs");
+            Assert.Equal(1, code);
+            Assert.Contains("被其他程序锁定", output);
+            Assert.Contains(path, output);
+        }
+        File.Delete(path);
+    }
+
+    private sealed class ThrowingApp : AppFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            // Appended after the app's own pipeline, so it runs inside its error handling.
+            builder.ConfigureServices(s => s.AddTransient<IStartupFilter, ThrowingFilter>());
+        }
+    }
+
+    private sealed class ThrowingFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Run(context => context.Request.Path == "/test-boom" ? throw new InvalidOperationException("boom") : Task.CompletedTask);
+        };
+    }
+
+    [Fact]
+    public async Task An_unexpected_error_shows_a_friendly_page_with_a_reference_that_is_in_the_log()
+    {
+        await using var app = new ThrowingApp();
+        var response = await app.Anonymous().GetAsync("/test-boom");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("抱歉，系统出错了", html);
+        Assert.DoesNotContain("InvalidOperationException", html);
+        var reference = Regex.Match(html, "data-ref>([^<]+)<").Groups[1].Value;
+        Assert.NotEmpty(reference);
+
+        var logs = Directory.GetFiles(Path.Combine(app.Folder, "logs"));
+        string text = "";
+        for (var i = 0; i < 50 && !text.Contains(reference); i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken); // the file sink writes asynchronously
+            text = string.Join("\n", logs.Select(f => { using var s = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite); return new StreamReader(s).ReadToEnd(); }));
+        }
+        Assert.Contains(reference, text);
+        Assert.Contains("boom", text);
+    }
+}
