@@ -32,6 +32,8 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(Folder);
         builder.UseEnvironment("Testing");
+        // Package assets (Radzen's script and styles) are served from the NuGet cache only when asked outside Development.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:SqlitePath", Path.Combine(Folder, "test.db"));
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         builder.UseSetting("Logging:Folder", Path.Combine(Folder, "logs"));

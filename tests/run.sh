@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds and runs every test (rules, HTTP, browser) and ends with one line: "N passed, N failed".
+# Browser tests need Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH) and fonts-noto-cjk.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+results=$(mktemp -d)
+dotnet test GzBioPlan.slnx --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
+status=$?
+trx="$results/results.trx"
+if [ -f "$trx" ]; then
+  passed=$(grep -o '<Counters [^>]*' "$trx" | grep -o 'passed="[0-9]*"' | grep -o '[0-9]*')
+  failed=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+else
+  # The build failed or the run never started: count it as one failure.
+  passed=0
+  failed=1
+fi
+if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi
+echo "${passed:-0} passed, ${failed:-0} failed"
+exit "$status"
