@@ -5,6 +5,8 @@ using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Reporting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace GzBioPlan.Tests.Persistence;
 
@@ -42,6 +44,16 @@ public sealed class PersistenceTests : IDisposable
         using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
         Assert.False(db.Database.HasPendingModelChanges());
         Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
+    public void SqlServer_idempotent_script_is_produced_offline()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        Assert.Contains("IF NOT EXISTS", script);
+        Assert.Contains("CREATE TABLE [WorkItemPartUnits]", script);
+        Assert.Contains("CREATE TABLE [AspNetUsers]", script);
     }
 
     [Fact]
