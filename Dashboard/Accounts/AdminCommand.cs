@@ -13,6 +13,8 @@ public static class AdminCommand
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        // Settings such as --Database:SqlitePath=… may follow; they are read by the host, not here.
+        args = args.Where(a => !a.StartsWith("--")).ToArray();
         if (args.Length != 3)
         {
             Console.Error.WriteLine("用法：create-admin <用户名> <密码>");

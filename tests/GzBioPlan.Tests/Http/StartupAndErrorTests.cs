@@ -17,8 +17,8 @@ public class StartupAndErrorTests
         var dll = Path.Combine(AppContext.BaseDirectory, "GzBioPlan.Dashboard.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
         start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
         foreach (var s in settings) start.ArgumentList.Add(s);
+        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -57,6 +57,24 @@ public class StartupAndErrorTests
             Assert.Contains(path, output);
         }
         File.Delete(path);
+    }
+
+    [Fact]
+    public async Task The_create_admin_command_makes_the_first_admin_once()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"gzbioplan-admin-{Guid.NewGuid():N}");
+        string[] settings = [$"--Database:SqlitePath={folder}/app.db", $"--Logging:Folder={folder}/logs"];
+        var (code, output) = await RunDashboard(["create-admin", "chief", "Chief2026!", .. settings]);
+        Assert.Equal(0, code);
+        Assert.Contains("已创建管理员账号“chief”", output);
+        (code, output) = await RunDashboard(["create-admin", "chief", "Other2026!", .. settings]);
+        Assert.Equal(1, code);
+        Assert.Contains("已存在", output);
+        (code, output) = await RunDashboard(["create-admin", "weak", "abc", .. settings]);
+        Assert.Equal(1, code);
+        Assert.Contains("密码至少需要 8 位", output);
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, true);
     }
 
     private sealed class ThrowingApp : AppFactory
