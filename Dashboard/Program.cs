@@ -1,10 +1,12 @@
 using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Domain.Persistence;
+using GzBioPlan.Ingest;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddObservability();
 builder.AddPersistence();
+builder.AddIngest();
 builder.AddAccounts();
 builder.AddDashboard();
 

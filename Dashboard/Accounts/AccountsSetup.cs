@@ -84,6 +84,13 @@ public static class AppClaims
 
     public static bool MaySeeDistrict(this ClaimsPrincipal user, string districtCode) =>
         user.SeesCity() || (user.IsInRole(Roles.District) && user.District() == districtCode);
+
+    /// <summary>Only a district office uploads, and only for its own district.</summary>
+    public static bool MayUploadFor(this ClaimsPrincipal user, string districtCode) =>
+        user.IsInRole(Roles.District) && user.District() == districtCode;
+
+    /// <summary>Accept, return, unlock and exempt: the coordination office's work.</summary>
+    public static bool Reviews(this ClaimsPrincipal user) => user.IsInRole(Roles.Coordination);
 }
 
 internal sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)

@@ -7,6 +7,7 @@ using GzBioPlan.Dashboard.Components;
 using GzBioPlan.Dashboard.Components.Pages.Admin;
 using GzBioPlan.Dashboard.Components.Pages.Cockpit;
 using GzBioPlan.Dashboard.Components.Pages.Districts;
+using GzBioPlan.Dashboard.Components.Pages.Reporting;
 using GzBioPlan.Dashboard.Components.Pages.Targets;
 using GzBioPlan.Dashboard.Components.Pages.Tasks;
 using GzBioPlan.Dashboard.Components.Pages.Units;
@@ -75,7 +76,7 @@ public static class DashboardSetup
     public static WebApplication UseDashboard(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         // API callers and probes get bare status codes, not the HTML "not found" page.
         app.Use((context, next) =>
         {
@@ -107,6 +108,7 @@ public static class DashboardSetup
         app.MapUnitExport();
         app.MapDistrictExport();
         app.MapUserAdmin();
+        app.MapReporting();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

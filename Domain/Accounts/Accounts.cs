@@ -32,3 +32,23 @@ public static class Roles
     /// <summary>Roles that read the whole city's figures.</summary>
     public const string CityWide = Leader + "," + Coordination + "," + Unit + "," + Admin;
 }
+
+/// <summary>
+/// A personal access token for scripted clients (<c>Authorization: Bearer …</c>). Only its SHA-256 is
+/// stored; it acts with its owner's role and district, and expires.
+/// </summary>
+public class ApiToken
+{
+    public long Id { get; set; }
+    public required string UserId { get; set; }
+    public required string Name { get; set; }
+    public required string Hash { get; set; }
+
+    /// <summary>The first characters, so a person can tell tokens apart without the secret.</summary>
+    public required string Prefix { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public DateTimeOffset? LastUsedAt { get; set; }
+}

@@ -28,6 +28,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<SeedVersion> SeedVersions => Set<SeedVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<SubmissionVersion> SubmissionVersions => Set<SubmissionVersion>();
+    public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();
+    public DbSet<DistrictExemption> DistrictExemptions => Set<DistrictExemption>();
+    public DbSet<DistrictNarrative> DistrictNarratives => Set<DistrictNarrative>();
+    public DbSet<ValidationRule> ValidationRules => Set<ValidationRule>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<CompletenessSnapshot> CompletenessSnapshots => Set<CompletenessSnapshot>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -133,6 +142,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Status).HasMaxLength(32);
             e.Property(x => x.Category).HasMaxLength(64);
+            e.Property(x => x.StableId).HasMaxLength(40);
             e.HasIndex(x => new { x.Period, x.Kind, x.DistrictCode });
         });
         b.Entity<ProgressReport>(e =>
@@ -150,6 +160,65 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         b.Entity<DataProtectionKey>(e =>
         {
             e.Property(x => x.FriendlyName).HasMaxLength(200);
+        });
+        b.Entity<Submission>(e =>
+        {
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.Property(x => x.ReturnReason).HasMaxLength(1000);
+            e.Property(x => x.AcceptedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.Period, x.DistrictCode }).IsUnique();
+        });
+        b.Entity<SubmissionVersion>(e =>
+        {
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.Property(x => x.FileName).HasMaxLength(260);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.UploadedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.Period, x.DistrictCode, x.No }).IsUnique();
+            e.HasIndex(x => x.Sha256);
+        });
+        b.Entity<SubmissionEvent>(e =>
+        {
+            e.Property(x => x.By).HasMaxLength(256);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.HasIndex(x => x.SubmissionId);
+        });
+        b.Entity<DistrictExemption>(e =>
+        {
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.HasIndex(x => new { x.Period, x.DistrictCode }).IsUnique();
+        });
+        b.Entity<DistrictNarrative>(e =>
+        {
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.Property(x => x.WorkItemCode).HasMaxLength(32);
+            e.Property(x => x.Text).HasMaxLength(2000);
+            e.HasIndex(x => new { x.Period, x.DistrictCode, x.WorkItemCode }).IsUnique();
+        });
+        b.Entity<ValidationRule>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(64);
+            e.Property(x => x.Left).HasMaxLength(100);
+            e.Property(x => x.Right).HasMaxLength(100);
+            e.Property(x => x.Message).HasMaxLength(500);
+        });
+        b.Entity<Notification>(e =>
+        {
+            e.Property(x => x.DistrictCode).HasMaxLength(6);
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.Text).HasMaxLength(1000);
+            e.HasIndex(x => new { x.Kind, x.Period, x.DistrictCode });
+        });
+        b.Entity<CompletenessSnapshot>(e => e.HasKey(x => x.Period));
+        b.Entity<ApiToken>(e =>
+        {
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.Prefix).HasMaxLength(16);
+            e.HasIndex(x => x.Hash).IsUnique();
         });
     }
 

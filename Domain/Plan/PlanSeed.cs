@@ -12,7 +12,7 @@ namespace GzBioPlan.Domain.Plan;
 public static class PlanSeed
 {
     public const string Name = "plan-2024-288";
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static PlanDocument Document => new()
     {
@@ -165,6 +165,20 @@ public static class PlanSeed
                 M("target-4", 4, "初步形成具有全国竞争力的生物制造产业集群", new Period(2027, 4)),
             ],
         },
+    ];
+
+    /// <summary>校验规则 checked on every district upload (version 2 of the seed).</summary>
+    public static IReadOnlyList<ValidationRule> ValidationRules =>
+    [
+        new() { Code = "leading-firms-within-candidates", Left = "leading_firms", Operator = RuleOperator.LessOrEqual, Right = "leading_firm_candidates",
+            Message = "已认定的创新引领型企业数不能多于培育对象数（已认定企业也应列为培育对象）" },
+        new() { Code = "candidates-within-firms", Left = "leading_firm_candidates", Operator = RuleOperator.LessOrEqual, Right = "bio_firms",
+            Message = "创新引领型企业培育对象数不能多于生物制造企业数" },
+        .. Indicators.Where(i => i.Cumulative).Select(i => new ValidationRule
+        {
+            Code = $"{i.Code}-not-falling", Left = i.Code, Operator = RuleOperator.GreaterOrEqual, Right = "prev:" + i.Code,
+            Message = $"{i.Name}是累计数，不应比上季度确认值减少",
+        }),
     ];
 
     private static Unit U(string code, string name, int order) => new() { Code = code, Name = name, SortOrder = order };

@@ -25,6 +25,7 @@ public static class PlanSeeder
         await AddMissing(db.KeyAreas, PlanSeed.KeyAreas, a => a.Code, ct);
         await AddMissing(db.WorkItems, PlanSeed.WorkItems, w => w.Code, ct);
         await AddMissing(db.Targets, PlanSeed.Targets, t => t.Code, ct);
+        await AddMissing(db.ValidationRules, PlanSeed.ValidationRules, r => r.Code, ct);
         await db.SaveChangesAsync(ct);
 
         if (applied is null) db.SeedVersions.Add(new SeedVersion { Name = PlanSeed.Name, Version = PlanSeed.Version, AppliedAt = DateTimeOffset.UtcNow });

@@ -28,6 +28,10 @@ public enum RosterKind
 public class RosterEntry
 {
     public long Id { get; set; }
+
+    /// <summary>编号 in the workbook: stays with the entry from quarter to quarter, so a re-upload updates it.</summary>
+    public string? StableId { get; set; }
+
     public RosterKind Kind { get; set; }
     public required string DistrictCode { get; set; }
     public Period Period { get; set; }

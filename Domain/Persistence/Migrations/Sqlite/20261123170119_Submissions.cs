@@ -1,0 +1,269 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Submissions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "StableId",
+                table: "RosterEntries",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CompletenessSnapshots",
+                columns: table => new
+                {
+                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Expected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Submitted = table.Column<int>(type: "INTEGER", nullable: false),
+                    Accepted = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    Late = table.Column<int>(type: "INTEGER", nullable: false),
+                    Missing = table.Column<int>(type: "INTEGER", nullable: false),
+                    FrozenAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompletenessSnapshots", x => x.Period);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DistrictExemptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DistrictExemptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DistrictNarratives",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    WorkItemCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DistrictNarratives", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SubmissionEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VersionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubmissionEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Submissions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CurrentVersionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    LastSubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    AcceptedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Submissions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SubmissionVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    No = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProblemsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    PayloadJson = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubmissionVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ValidationRules",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Left = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Operator = table.Column<int>(type: "INTEGER", nullable: false),
+                    Right = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ValidationRules", x => x.Code);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_Hash",
+                table: "ApiTokens",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistrictExemptions_Period_DistrictCode",
+                table: "DistrictExemptions",
+                columns: new[] { "Period", "DistrictCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistrictNarratives_Period_DistrictCode_WorkItemCode",
+                table: "DistrictNarratives",
+                columns: new[] { "Period", "DistrictCode", "WorkItemCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Kind_Period_DistrictCode",
+                table: "Notifications",
+                columns: new[] { "Kind", "Period", "DistrictCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionEvents_SubmissionId",
+                table: "SubmissionEvents",
+                column: "SubmissionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_Period_DistrictCode",
+                table: "Submissions",
+                columns: new[] { "Period", "DistrictCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionVersions_Period_DistrictCode_No",
+                table: "SubmissionVersions",
+                columns: new[] { "Period", "DistrictCode", "No" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionVersions_Sha256",
+                table: "SubmissionVersions",
+                column: "Sha256");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "CompletenessSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "DistrictExemptions");
+
+            migrationBuilder.DropTable(
+                name: "DistrictNarratives");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "SubmissionEvents");
+
+            migrationBuilder.DropTable(
+                name: "Submissions");
+
+            migrationBuilder.DropTable(
+                name: "SubmissionVersions");
+
+            migrationBuilder.DropTable(
+                name: "ValidationRules");
+
+            migrationBuilder.DropColumn(
+                name: "StableId",
+                table: "RosterEntries");
+        }
+    }
+}
