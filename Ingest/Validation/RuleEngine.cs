@@ -17,7 +17,10 @@ public static class RuleEngine
             // A side that was not reported (e.g. no accepted figure last quarter) leaves the rule unchecked.
             if (Side(rule.Left, current, previous) is not { } left || Side(rule.Right, current, previous) is not { } right) continue;
             if (Holds(left, rule.Operator, right)) continue;
-            var source = sources.GetValueOrDefault(rule.Left.Replace("prev:", ""));
+            // Point at a cell the uploader can change: the left side's, else the right side's of this quarter.
+            var leftSource = sources.GetValueOrDefault(rule.Left.Replace("prev:", ""));
+            var rightSource = rule.Right.StartsWith("prev:") ? null : sources.GetValueOrDefault(rule.Right);
+            var source = leftSource?.Cell is null && rightSource?.Cell is not null ? rightSource : leftSource;
             yield return new Problem(Severity.Error, "rule." + rule.Code, source?.Sheet, source?.Cell, Show(left),
                 $"{Symbol(rule.Operator)} {Show(right)}（{Describe(rule.Right, sources)}）", rule.Message);
         }
