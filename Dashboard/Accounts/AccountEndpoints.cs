@@ -14,6 +14,12 @@ public static class AccountEndpoints
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/login");
         }).RequireAntiforgeryToken();
+
+        app.MapPost("/account/tokens/{id:long}/revoke", async (long id, HttpContext http, UserManager<AppUser> users, ApiTokenService tokens, CancellationToken ct) =>
+        {
+            await tokens.RevokeAsync(id, users.GetUserId(http.User)!, ct);
+            return TypedResults.Redirect("/account/tokens?done=revoked");
+        }).RequireAuthorization().RequireAntiforgeryToken();
         return app;
     }
 }

@@ -12,10 +12,23 @@ namespace GzBioPlan.Dashboard.Accounts;
 
 public static class AccountsSetup
 {
+    private const string SelectScheme = "CookieOrToken";
+
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Scripted clients send a bearer token; browsers carry the sign-in cookie.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SelectScheme;
+                o.DefaultChallengeScheme = SelectScheme;
+            })
+            .AddPolicyScheme(SelectScheme, null, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenHandler.Scheme : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.Scheme, null)
+            .AddIdentityCookies();
+        services.AddScoped<ApiTokenService>();
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Lockout.MaxFailedAccessAttempts = 5;

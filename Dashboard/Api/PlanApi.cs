@@ -63,13 +63,7 @@ public static class PlanApi
     /// <summary>Targets against trajectory and work items against 序时进度 for one period (default: the latest with data).</summary>
     public static async Task<Results<Ok<ProgressDto>, ValidationProblem>> GetProgressAsync(string? period, PeriodResolver periods, PlanProgressQuery query, CancellationToken ct)
     {
-        if (await periods.ResolveAsync(period, ct) is not { } p)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["period"] = [$"报告期“{period}”无效：应写作 2026Q3 这样的形式，范围 2024Q4–2027Q4。"],
-            });
-        }
+        if (await periods.ResolveAsync(period, ct) is not { } p) return ReportsApi.PeriodProblem(period);
         var progress = await query.RunAsync(p, ct);
         return TypedResults.Ok(new ProgressDto(p.ToString(), p.Label,
             progress.Targets.Select(t => new TargetProgressDto(t.Code, t.Name, t.Actual, t.Expected, t.Gap, t.PointsBehind, t.Light,

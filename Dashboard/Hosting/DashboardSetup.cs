@@ -102,6 +102,7 @@ public static class DashboardSetup
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapPlanApi();
+        app.MapReportsApi();
         app.MapCockpitExports();
         app.MapTargetExport();
         app.MapTaskExport();
