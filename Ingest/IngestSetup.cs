@@ -1,3 +1,4 @@
+using GzBioPlan.Ingest.Jobs;
 using GzBioPlan.Ingest.Submissions;
 using GzBioPlan.Ingest.Templates;
 using GzBioPlan.Ingest.Validation;
@@ -16,6 +17,7 @@ public static class IngestSetup
         builder.Services.AddScoped<TemplateQuery>();
         builder.Services.AddScoped<IngestService>();
         builder.Services.AddScoped<CompletenessQuery>();
+        builder.AddJobs();
         return builder;
     }
 }

@@ -37,6 +37,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<CompletenessSnapshot> CompletenessSnapshots => Set<CompletenessSnapshot>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -212,6 +213,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => new { x.Kind, x.Period, x.DistrictCode });
         });
         b.Entity<CompletenessSnapshot>(e => e.HasKey(x => x.Period));
+        b.Entity<JobRun>(e =>
+        {
+            e.Property(x => x.Job).HasMaxLength(64);
+            e.Property(x => x.Summary).HasMaxLength(2000);
+            e.HasIndex(x => new { x.Job, x.Id });
+        });
         b.Entity<ApiToken>(e =>
         {
             e.Property(x => x.UserId).HasMaxLength(450);

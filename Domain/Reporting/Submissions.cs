@@ -170,3 +170,14 @@ public class CompletenessSnapshot
     public int Missing { get; set; }
     public DateTimeOffset FrozenAt { get; set; }
 }
+
+/// <summary>One run of a scheduled job, for the admin's jobs page.</summary>
+public class JobRun
+{
+    public long Id { get; set; }
+    public required string Job { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset FinishedAt { get; set; }
+    public bool Succeeded { get; set; }
+    public required string Summary { get; set; }
+}

@@ -53,6 +53,19 @@ public static class WorkbookParser
         return (new ParsedWorkbook(meta.Value.Version, meta.Value.District, meta.Value.Period, indicators, rosters, narratives), problems);
     }
 
+    /// <summary>The quarter a workbook says it is for (its hidden metadata), when it is one of ours.</summary>
+    public static Period? ReadPeriod(byte[] bytes)
+    {
+        try
+        {
+            return ReadSheets(bytes, 10).TryGetValue(TemplateLayout.MetaSheet, out var meta) && Period.TryParse(CellValues.Code(At(meta, 3, 2)), out var p) ? p : null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or FormatException or ExcelDataReader.Exceptions.ExcelReaderException or IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Every sheet's rows; a sheet longer than <paramref name="maxRows"/> keeps one row more than the cap, to report it.</summary>
     private static Dictionary<string, List<object?[]>> ReadSheets(byte[] bytes, int maxRows)
     {

@@ -33,4 +33,13 @@ public sealed record IngestOptions
 
     /// <summary>Days after the quarter's end a submission counts as on time.</summary>
     public int DeadlineDays { get; init; } = 15;
+
+    /// <summary>Days before the deadline that districts which have not submitted are reminded.</summary>
+    public int ReminderDays { get; init; } = 3;
+
+    /// <summary>The shared folder districts drop workbooks into: one sub-folder per district code. Relative to the content root.</summary>
+    public string InboxFolder { get; init; } = "data/inbox";
+
+    /// <summary>If set, reminders are also POSTed here as JSON.</summary>
+    public string? WebhookUrl { get; init; }
 }

@@ -1,4 +1,6 @@
 using GzBioPlan.Dashboard.Hosting;
+using GzBioPlan.Ingest.Jobs;
+using Quartz;
 using GzBioPlan.Domain.Accounts;
 using GzBioPlan.Domain.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GzBioPlan.Dashboard.Components.Pages.Admin;
 
 /// <summary>
-/// The per-account actions of 账号管理 (reset password, disable, enable, rebind). Each is a form post
+/// The per-account actions of 账号管理 (reset password, disable, enable, rebind) and 定时任务's run-now. Each is a form post
 /// with an antiforgery token that redirects back to the list with the outcome in the URL.
 /// </summary>
 public static class UserAdminEndpoints
@@ -58,6 +60,12 @@ public static class UserAdminEndpoints
             await users.UpdateSecurityStampAsync(user);
             return Back("bound", user);
         }).RequireAntiforgeryToken();
+        app.MapPost("/admin/jobs/{name}/run", async Task<Results<RedirectHttpResult, NotFound>> (string name, ISchedulerFactory schedulers) =>
+        {
+            if (!JobsSetup.Jobs.Any(j => j.Key.Name == name)) return TypedResults.NotFound();
+            await (await schedulers.GetScheduler()).TriggerJob(new JobKey(name));
+            return TypedResults.Redirect($"/admin/jobs?done={name}");
+        }).RequireAuthorization(p => p.RequireRole(Roles.Admin)).RequireAntiforgeryToken();
         return app;
     }
 
