@@ -69,7 +69,7 @@ public sealed class DeadlineReminderJob(IServiceScopeFactory scopes, IngestOptio
             await db.SaveChangesAsync(ct);
         }
         var delivered = await DeliverAsync(db, ct);
-        return $"{period.Label}：新提醒 {written} 条{(options.WebhookUrl is null ? "" : $"，推送 {delivered} 条")}。";
+        return $"{period.Label}（{today}，{kind ?? "无需提醒"}）：新提醒 {written} 条{(options.WebhookUrl is null ? "" : $"，推送 {delivered} 条")}。";
     }
 
     /// <summary>POSTs undelivered notices to the webhook; one that fails stays undelivered and is tried again next run.</summary>

@@ -41,7 +41,8 @@ public sealed class InboxScanJob(IServiceScopeFactory scopes, IngestOptions opti
             if (!Directory.Exists(folder)) continue;
             foreach (var file in Directory.GetFiles(folder).Where(f => !f.EndsWith(".report.txt")).Order())
             {
-                if (clock.GetUtcNow() - File.GetLastWriteTimeUtc(file) < Settle) continue;
+                // File times come from the machine's clock, so the age is measured against it, not the app's.
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(file) < Settle) continue;
                 ct.ThrowIfCancellationRequested();
                 var ok = await ProcessAsync(services.GetRequiredService<IngestService>(), district, file, ct);
                 if (ok) processed++; else failed++;

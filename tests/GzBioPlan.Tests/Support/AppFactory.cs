@@ -22,7 +22,14 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 /// <summary>The dashboard on its own SQLite file in a temp folder, with demo data and demo accounts.</summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "gzbioplan-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>Where the database, logs and files live. Two factories given the same folder share one database: a restart.</summary>
+    public string Folder { get; init; } = Path.Combine(Path.GetTempPath(), "gzbioplan-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Extra settings for one test's app (an inbox folder, a webhook).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>Keep the folder on dispose, for a second factory to reopen.</summary>
+    public bool KeepFolder { get; set; }
 
     protected virtual bool Demo => true;
 
@@ -37,6 +44,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SqlitePath", Path.Combine(Folder, "test.db"));
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         builder.UseSetting("Logging:Folder", Path.Combine(Folder, "logs"));
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -63,6 +71,21 @@ public class AppFactory : WebApplicationFactory<Program>
     public static string Antiforgery(string html) =>
         WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
 
+    /// <summary>Runs a scheduled job now, through the scheduler, and waits for its recorded run.</summary>
+    public async Task<GzBioPlan.Domain.Reporting.JobRun> RunJob(Quartz.JobKey key)
+    {
+        var before = WithDb(db => db.JobRuns.Count(r => r.Job == key.Name));
+        var scheduler = await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(key);
+        for (var i = 0; i < 200; i++)
+        {
+            var runs = WithDb(db => db.JobRuns.Where(r => r.Job == key.Name).OrderBy(r => r.Id).ToList());
+            if (runs.Count > before) return runs[^1];
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"job {key.Name} did not run");
+    }
+
     public T WithDb<T>(Func<AppDbContext, T> read)
     {
         using var scope = Services.CreateScope();
@@ -72,6 +95,8 @@ public class AppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (KeepFolder) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         GC.SuppressFinalize(this);
     }
