@@ -28,7 +28,7 @@ public static class ReportsApi
         api.MapGet("", ListAsync);
         // Bearer tokens only: a cookie-carrying browser cannot be tricked into posting here (no antiforgery on this path).
         api.MapPost("", UploadAsync).DisableAntiforgery()
-            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiTokenHandler.Scheme, Roles = Domain.Accounts.Roles.District });
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiTokenHandler.SchemeName, Roles = Domain.Accounts.Roles.District });
         return app;
     }
 

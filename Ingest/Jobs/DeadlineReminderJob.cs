@@ -35,7 +35,7 @@ public sealed class DeadlineReminderJob(IServiceScopeFactory scopes, IngestOptio
     {
         var db = services.GetRequiredService<AppDbContext>();
         var completeness = services.GetRequiredService<CompletenessQuery>();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
         var period = Period.LastFinished(today);
         if (!period.IsInPlan) return "不在方案期内，跳过。";
         var deadline = completeness.Deadline(period);
@@ -50,7 +50,7 @@ public sealed class DeadlineReminderJob(IServiceScopeFactory scopes, IngestOptio
             {
                 db.Notifications.Add(new Notification
                 {
-                    DistrictCode = r.DistrictCode, Kind = kind, Period = period, CreatedAt = clock.GetUtcNow(),
+                    DistrictCode = r.DistrictCode, Kind = kind, Period = period, CreatedAt = Clock.GetUtcNow(),
                     Text = kind == Overdue
                         ? $"{r.DistrictName}{period.Label}报表已逾期（截止日 {deadline:yyyy年M月d日}），请尽快上传。"
                         : $"{r.DistrictName}{period.Label}报表将于 {deadline:yyyy年M月d日} 截止，请按时上传。",
@@ -61,7 +61,7 @@ public sealed class DeadlineReminderJob(IServiceScopeFactory scopes, IngestOptio
             {
                 db.Notifications.Add(new Notification
                 {
-                    Kind = kind, Period = period, CreatedAt = clock.GetUtcNow(),
+                    Kind = kind, Period = period, CreatedAt = Clock.GetUtcNow(),
                     Text = $"{period.Label}报表逾期未报 {pending.Count} 个区：{string.Join("、", pending.Select(p => p.DistrictName))}。",
                 });
                 written++;
@@ -85,12 +85,12 @@ public sealed class DeadlineReminderJob(IServiceScopeFactory scopes, IngestOptio
                 using var response = await client.PostAsJsonAsync(options.WebhookUrl,
                     new { n.Kind, District = n.DistrictCode, Period = n.Period?.ToString(), n.Text, n.CreatedAt }, ct);
                 if (!response.IsSuccessStatusCode) continue;
-                n.DeliveredAt = clock.GetUtcNow();
+                n.DeliveredAt = Clock.GetUtcNow();
                 delivered++;
             }
             catch (HttpRequestException ex)
             {
-                logger.LogWarning(ex, "Webhook {Url} refused notification {NotificationId}", options.WebhookUrl, n.Id);
+                Logger.LogWarning(ex, "Webhook {Url} refused notification {NotificationId}", options.WebhookUrl, n.Id);
                 break;
             }
         }

@@ -55,16 +55,16 @@ public sealed class InboxScanJob(IServiceScopeFactory scopes, IngestOptions opti
     {
         var bytes = await File.ReadAllBytesAsync(file, ct);
         var period = WorkbookGuard.Check(bytes, options) is null && WorkbookParser.ReadPeriod(bytes) is { } p
-            ? p : Period.LastFinished(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).ClampToPlan();
+            ? p : Period.LastFinished(DateOnly.FromDateTime(Clock.GetLocalNow().DateTime)).ClampToPlan();
         var result = await ingest.UploadAsync(new UploadRequest(district, period, Path.GetFileName(file), bytes, "共享目录", UploadChannel.Inbox), ct);
         var ok = result.Outcome != UploadOutcome.Rejected;
         var target = Path.Combine(Path.GetDirectoryName(file)!, ok ? "processed" : "failed");
         Directory.CreateDirectory(target);
         var name = Path.GetFileName(file);
-        if (File.Exists(Path.Combine(target, name))) name = $"{Path.GetFileNameWithoutExtension(name)}-{clock.GetUtcNow():yyyyMMddHHmmss}{Path.GetExtension(name)}";
+        if (File.Exists(Path.Combine(target, name))) name = $"{Path.GetFileNameWithoutExtension(name)}-{Clock.GetUtcNow():yyyyMMddHHmmss}{Path.GetExtension(name)}";
         await File.WriteAllTextAsync(Path.Combine(target, name + ".report.txt"), Report(result, period), Encoding.UTF8, ct);
         File.Move(file, Path.Combine(target, name));
-        logger.LogInformation("Inbox file {File} of {District} for {Period}: {Outcome} (duplicate: {Duplicate})", file, district, period.ToString(), result.Outcome, result.Duplicate);
+        Logger.LogInformation("Inbox file {File} of {District} for {Period}: {Outcome} (duplicate: {Duplicate})", file, district, period.ToString(), result.Outcome, result.Duplicate);
         return ok;
     }
 

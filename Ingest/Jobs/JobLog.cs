@@ -9,6 +9,10 @@ namespace GzBioPlan.Ingest.Jobs;
 /// <summary>Runs a job's work in its own scope and records the outcome for the jobs page; a failure is logged and recorded, and the next run tries again.</summary>
 public abstract class LoggedJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : IJob
 {
+    protected TimeProvider Clock => clock;
+
+    protected ILogger Logger => logger;
+
     public abstract string Name { get; }
 
     protected abstract Task<string> RunAsync(IServiceProvider services, CancellationToken ct);

@@ -23,13 +23,13 @@ public sealed class QuarterCloseJob(IServiceScopeFactory scopes, TimeProvider cl
         var completeness = services.GetRequiredService<CompletenessQuery>();
         var frozen = await db.CompletenessSnapshots.Select(s => s.Period).ToListAsync(ct);
         var closed = new List<string>();
-        foreach (var period in Period.All.Where(p => !frozen.Contains(p) && completeness.DeadlineEnd(p) <= clock.GetUtcNow()))
+        foreach (var period in Period.All.Where(p => !frozen.Contains(p) && completeness.DeadlineEnd(p) <= Clock.GetUtcNow()))
         {
             var f = await completeness.FiguresAsync(period, ct);
             db.CompletenessSnapshots.Add(new CompletenessSnapshot
             {
                 Period = period, Expected = f.Expected, Submitted = f.Submitted, Accepted = f.Accepted, OnTime = f.OnTime,
-                Late = f.Late, Missing = f.Missing, FrozenAt = clock.GetUtcNow(),
+                Late = f.Late, Missing = f.Missing, FrozenAt = Clock.GetUtcNow(),
             });
             closed.Add(period.Label);
         }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using ExcelDataReader;
 using GzBioPlan.Domain.Periods;
@@ -21,8 +20,8 @@ public sealed record ParseContext(string DistrictCode, string DistrictName, Peri
 /// </summary>
 public static class WorkbookParser
 {
-    [ModuleInitializer]
-    internal static void RegisterEncodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    // ExcelDataReader asks for code page 1252 even for .xlsx; .NET only has it once the provider is registered.
+    static WorkbookParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static (ParsedWorkbook? Workbook, List<Problem> Problems) Parse(byte[] bytes, ParseContext context)
     {
