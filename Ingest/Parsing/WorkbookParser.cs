@@ -31,7 +31,7 @@ public static class WorkbookParser
         {
             sheets = ReadSheets(bytes, context.Limits.MaxRosterRows + TemplateLayout.FirstDataRow);
         }
-        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or FormatException or ExcelDataReader.Exceptions.ExcelReaderException or IOException)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
             problems.Add(Problem.File("file.corrupt", "工作簿无法读取（文件可能已损坏）。请用 Excel/WPS 打开确认无误后另存为 .xlsx 重新上传。"));
             return (null, problems);
@@ -59,11 +59,15 @@ public static class WorkbookParser
         {
             return ReadSheets(bytes, 10).TryGetValue(TemplateLayout.MetaSheet, out var meta) && Period.TryParse(CellValues.Code(At(meta, 3, 2)), out var p) ? p : null;
         }
-        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or FormatException or ExcelDataReader.Exceptions.ExcelReaderException or IOException)
+        catch (Exception ex) when (IsUnreadable(ex))
         {
             return null;
         }
     }
+
+    /// <summary>What ExcelDataReader throws on a damaged workbook (as opposed to a bug of ours).</summary>
+    private static bool IsUnreadable(Exception ex) =>
+        ex is InvalidDataException or InvalidOperationException or FormatException or ExcelDataReader.Exceptions.ExcelReaderException or IOException;
 
     /// <summary>Every sheet's rows; a sheet longer than <paramref name="maxRows"/> keeps one row more than the cap, to report it.</summary>
     private static Dictionary<string, List<object?[]>> ReadSheets(byte[] bytes, int maxRows)

@@ -40,6 +40,19 @@ public static class CockpitExports
         return app;
     }
 
+    /// <summary>
+    /// A drill-down page's workbook at <paramref name="route"/> (with <c>{code}</c>): the page's own query for
+    /// the code and period, as sheets; 404 for an unknown code or period; city-wide readers only.
+    /// </summary>
+    public static RouteHandlerBuilder MapDetailsExport<TQuery, TDetails>(this IEndpointRouteBuilder app, string route,
+        Func<TQuery, string, Period, CancellationToken, Task<TDetails?>> run, Func<TDetails, Period, string> fileName, Func<TDetails, Sheet[]> sheets)
+        where TQuery : class where TDetails : class =>
+        app.MapGet(route, async Task<Results<FileContentHttpResult, NotFound>> (string code, string? period, PeriodResolver periods, TQuery query, CancellationToken ct) =>
+                await periods.ResolveAsync(period, ct) is { } p && await run(query, code, p, ct) is { } details
+                    ? File(fileName(details, p), sheets(details))
+                    : TypedResults.NotFound())
+            .RequireAuthorization(p => p.RequireAssertion(c => c.User.SeesCity()));
+
     public static FileContentHttpResult File(string name, params Sheet[] sheets) =>
         TypedResults.File(Xlsx.Write(sheets), Xlsx.ContentType, name);
 

@@ -1,7 +1,4 @@
-using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Components.Pages.Cockpit;
-using GzBioPlan.Dashboard.Hosting;
-using Microsoft.AspNetCore.Http.HttpResults;
 using GzBioPlan.Dashboard.Export;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
@@ -75,12 +72,8 @@ public static class TargetExport
 
     public static IEndpointRouteBuilder MapTargetExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/export/targets/{code}.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string code, string? period,
-            PeriodResolver periods, TargetDetailsQuery query, CancellationToken ct) =>
-            await periods.ResolveAsync(period, ct) is { } p && await query.RunAsync(code, p, ct) is { } d
-                ? CockpitExports.File($"目标-{d.Target.Name}-{p}.xlsx", Sheets(d))
-                : TypedResults.NotFound())
-            .RequireAuthorization(p => p.RequireAssertion(c => c.User.SeesCity()));
+        app.MapDetailsExport<TargetDetailsQuery, TargetDetails>("/export/targets/{code}.xlsx", (q, code, p, ct) => q.RunAsync(code, p, ct),
+            (d, p) => $"目标-{d.Target.Name}-{p}.xlsx", Sheets);
         return app;
     }
 

@@ -1,14 +1,11 @@
-using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Components.Pages.Cockpit;
 using GzBioPlan.Dashboard.Export;
-using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Reporting;
 using GzBioPlan.Domain.Rules;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace GzBioPlan.Dashboard.Components.Pages.Tasks;
@@ -51,12 +48,8 @@ public static class TaskExport
 
     public static IEndpointRouteBuilder MapTaskExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/export/tasks/{code}.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string code, string? period,
-            PeriodResolver periods, TaskDetailsQuery query, CancellationToken ct) =>
-            await periods.ResolveAsync(period, ct) is { } p && await query.RunAsync(code, p, ct) is { } d
-                ? CockpitExports.File($"任务-{d.Item.Code}-{p}.xlsx", Sheets(d))
-                : TypedResults.NotFound())
-            .RequireAuthorization(p => p.RequireAssertion(c => c.User.SeesCity()));
+        app.MapDetailsExport<TaskDetailsQuery, TaskDetails>("/export/tasks/{code}.xlsx", (q, code, p, ct) => q.RunAsync(code, p, ct),
+            (d, p) => $"任务-{d.Item.Code}-{p}.xlsx", Sheets);
         return app;
     }
 }

@@ -1,13 +1,10 @@
-using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Components.Pages.Cockpit;
 using GzBioPlan.Dashboard.Export;
-using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Rules;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace GzBioPlan.Dashboard.Components.Pages.Units;
@@ -43,12 +40,8 @@ public static class UnitExport
 
     public static IEndpointRouteBuilder MapUnitExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/export/units/{code}.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string code, string? period,
-            PeriodResolver periods, UnitDetailsQuery query, CancellationToken ct) =>
-            await periods.ResolveAsync(period, ct) is { } p && await query.RunAsync(code, p, ct) is { } d
-                ? CockpitExports.File($"单位-{d.Unit.Name}-{p}.xlsx", Sheets(d))
-                : TypedResults.NotFound())
-            .RequireAuthorization(p => p.RequireAssertion(c => c.User.SeesCity()));
+        app.MapDetailsExport<UnitDetailsQuery, UnitDetails>("/export/units/{code}.xlsx", (q, code, p, ct) => q.RunAsync(code, p, ct),
+            (d, p) => $"单位-{d.Unit.Name}-{p}.xlsx", Sheets);
         return app;
     }
 }
