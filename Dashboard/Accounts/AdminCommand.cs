@@ -21,7 +21,7 @@ public static class AdminCommand
 
     private static async Task<int> IssueTokenAsync(WebApplication app, string[] args)
     {
-        if (args.Length is < 3 or > 4 || (args.Length == 4 && !int.TryParse(args[3], out _)))
+        if (args.Length is < 3 or > 4 || (args.Length == 4 && (!int.TryParse(args[3], out var d) || d is < 1 or > ApiTokenService.MaxDays)))
         {
             Console.Error.WriteLine("用法：issue-token <用户名> <用途> [有效天数，默认 90，最多 365]");
             return 2;

@@ -22,7 +22,8 @@ public sealed record PlanDto(DocumentDto Document, IReadOnlyList<TargetDto> Targ
     IReadOnlyList<WorkItemDto> WorkItems, IReadOnlyList<NamedDto> Units, IReadOnlyList<NamedDto> Districts);
 
 public sealed record TargetProgressDto(string Code, string Name, decimal? Actual, decimal? Expected, decimal? Gap, decimal? PointsBehind,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<Light>))] Light Light, int? MilestonesReached, int? MilestonesTotal);
+    [property: JsonConverter(typeof(JsonStringEnumConverter<Light>))] Light Light, int? MilestonesReached, int? MilestonesTotal,
+    string? Judgement, string? JudgementTrend);
 public sealed record WorkItemProgressDto(string Code, string Numbering, string Title, decimal? Progress, decimal Expected,
     [property: JsonConverter(typeof(JsonStringEnumConverter<Light>))] Light Light);
 public sealed record ProgressDto(string Period, string PeriodLabel, IReadOnlyList<TargetProgressDto> Targets, IReadOnlyList<WorkItemProgressDto> WorkItems);
@@ -67,7 +68,8 @@ public static class PlanApi
         var progress = await query.RunAsync(p, ct);
         return TypedResults.Ok(new ProgressDto(p.ToString(), p.Label,
             progress.Targets.Select(t => new TargetProgressDto(t.Code, t.Name, t.Actual, t.Expected, t.Gap, t.PointsBehind, t.Light,
-                t.Milestones.Count == 0 ? null : t.MilestonesReached, t.Milestones.Count == 0 ? null : t.Milestones.Count)).ToList(),
+                t.Milestones.Count == 0 ? null : t.MilestonesReached, t.Milestones.Count == 0 ? null : t.Milestones.Count,
+                t.Judgement?.Rating.ToString(), t.Judgement?.Trend?.ToString())).ToList(),
             progress.WorkItems.Select(w => new WorkItemProgressDto(w.Code, w.Numbering, w.Title, w.Progress, w.Expected, w.Light)).ToList()));
     }
 }

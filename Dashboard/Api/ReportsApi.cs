@@ -33,11 +33,13 @@ public static class ReportsApi
     }
 
     public static async Task<Results<Ok<UploadDto>, UnprocessableEntity<UploadDto>, ValidationProblem, ForbidHttpResult>> UploadAsync(
-        string? period, IFormFile? file, HttpContext http, IngestService ingest, CancellationToken ct)
+        string? period, HttpContext http, IngestService ingest, CancellationToken ct)
     {
         if (http.User.District() is not { } district) return TypedResults.Forbid();
         if (!Period.TryParse(period, out var p) || !p.IsInPlan) return PeriodProblem(period);
-        if (file is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 的 file 字段上传 .xlsx 工作簿。"] });
+        // Read the form ourselves: a missing or non-multipart body is the client's mistake, told as such, not a 500.
+        var file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct)).Files["file"] : null;
+        if (file is null) return Problem("file", "请以 multipart/form-data 的 file 字段上传 .xlsx 工作簿。");
         var result = await ingest.UploadAsync(new UploadRequest(district, p, file.FileName, await ReportingEndpoints.ReadAsync(file, ct), http.User.Identity!.Name!, UploadChannel.Api), ct);
         var dto = new UploadDto(result.Outcome, result.VersionId, result.No, result.Duplicate,
             result.Problems.Select(x => new ProblemDto(x.Severity.ToString(), x.Sheet, x.Cell, x.Code, x.Value, x.Expected, x.Message)).ToList());
@@ -55,8 +57,9 @@ public static class ReportsApi
             .ToList());
     }
 
-    public static ValidationProblem PeriodProblem(string? period) => TypedResults.ValidationProblem(new Dictionary<string, string[]>
-    {
-        ["period"] = [$"报告期“{period}”无效：应写作 2026Q3 这样的形式，范围 2024Q4–2027Q4。"],
-    });
+    public static ValidationProblem PeriodProblem(string? period) =>
+        Problem("period", $"报告期“{period}”无效：应写作 2026Q3 这样的形式，范围 2024Q4–2027Q4。");
+
+    private static ValidationProblem Problem(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "请求参数有误");
 }

@@ -11,6 +11,8 @@ using GzBioPlan.Dashboard.Components.Pages.Reporting;
 using GzBioPlan.Dashboard.Components.Pages.Targets;
 using GzBioPlan.Dashboard.Components.Pages.Tasks;
 using GzBioPlan.Dashboard.Components.Pages.Units;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Diagnostics;
 using GzBioPlan.Domain.Demo;
 using GzBioPlan.Domain.Persistence;
@@ -73,6 +75,10 @@ public static class DashboardSetup
         return true;
     }
 
+    private static string ExpiredFormPage(PathString path) =>
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求无效</title><link rel=\"stylesheet\" href=\"/app.css\"></head>" +
+        $"<body><section class=\"notice\"><h1>请求无效</h1><p>表单已过期或内容不完整，操作没有执行。请<a href=\"{System.Net.WebUtility.HtmlEncode(path.Value)}\">返回上一页</a>，刷新后重试。</p></section></body></html>";
+
     public static WebApplication UseDashboard(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
@@ -80,8 +86,7 @@ public static class DashboardSetup
         // API callers and probes get bare status codes, not the HTML "not found" page.
         app.Use((context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/healthz")
-                || context.Request.Path.StartsWithSegments("/export"))
+            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/healthz"))
             {
                 context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
             }
@@ -97,6 +102,22 @@ public static class DashboardSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // A page form posted with a missing or stale token gets 400 and a Chinese page saying what to do, instead of
+        // the framework's English sentence. (Re-executing the status page would post the form to it again.)
+        app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method)
+                && context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+                && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+                && context.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true })
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(ExpiredFormPage(context.Request.Path), context.RequestAborted);
+                return;
+            }
+            await next(context);
+        });
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
@@ -105,6 +126,7 @@ public static class DashboardSetup
         app.MapReportsApi();
         app.MapCockpitExports();
         app.MapTargetExport();
+        app.MapJudgements();
         app.MapTaskExport();
         app.MapUnitExport();
         app.MapDistrictExport();

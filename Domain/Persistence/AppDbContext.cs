@@ -38,6 +38,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CompletenessSnapshot> CompletenessSnapshots => Set<CompletenessSnapshot>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<TargetJudgement> TargetJudgements => Set<TargetJudgement>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -213,6 +214,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => new { x.Kind, x.Period, x.DistrictCode });
         });
         b.Entity<CompletenessSnapshot>(e => e.HasKey(x => x.Period));
+        b.Entity<TargetJudgement>(e =>
+        {
+            e.Property(x => x.TargetCode).HasMaxLength(32);
+            e.Property(x => x.Rationale).HasMaxLength(Judgements.MaxTextLength);
+            e.Property(x => x.AgreedActions).HasMaxLength(Judgements.MaxTextLength);
+            e.Property(x => x.By).HasMaxLength(256);
+            e.HasIndex(x => new { x.TargetCode, x.Period });
+        });
         b.Entity<JobRun>(e =>
         {
             e.Property(x => x.Job).HasMaxLength(64);

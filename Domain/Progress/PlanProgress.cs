@@ -10,13 +10,16 @@ public sealed record TargetSeriesPoint(string Period, decimal? Actual, decimal E
 
 public sealed record MilestoneStatus(string Title, Period Due, Period? CompletedIn, bool Reached, bool Overdue);
 
+/// <summary>The office's latest 研判 of a target at or before a period, and how it moved since the one before.</summary>
+public sealed record JudgementView(Judgement Rating, Period Period, string Rationale, string AgreedActions, string By, DateTimeOffset At, Trend? Trend);
+
 /// <summary>Where a target stands at a period.</summary>
 public sealed record TargetStatus(
     string Code, int No, string Name, string Text, TargetKind Kind,
     string? IndicatorCode, string? IndicatorName, string? UnitOfMeasure, Aggregation? Aggregation,
     decimal? Baseline, decimal? TargetValue, string? Comparison,
     decimal? Actual, decimal? Expected, decimal? PointsBehind, Light Light,
-    IReadOnlyList<TargetSeriesPoint> Series, IReadOnlyList<MilestoneStatus> Milestones)
+    IReadOnlyList<TargetSeriesPoint> Series, IReadOnlyList<MilestoneStatus> Milestones, JudgementView? Judgement)
 {
     /// <summary>Actual minus expected, in the target's unit.</summary>
     public decimal? Gap => Actual is { } a && Expected is { } e ? a - e : null;

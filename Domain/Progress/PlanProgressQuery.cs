@@ -18,6 +18,8 @@ public sealed class PlanProgressQuery(AppDbContext db, LightThresholds threshold
         var targets = await db.Targets.AsNoTracking().Include(t => t.TrajectoryPoints).Include(t => t.Milestones)
             .OrderBy(t => t.No).ToListAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, ct);
+        var judgements = (await db.TargetJudgements.AsNoTracking().Where(j => j.Period <= period).ToListAsync(ct))
+            .GroupBy(j => j.TargetCode).ToDictionary(g => g.Key, g => Latest(g.ToList()));
         var result = new List<TargetStatus>();
         foreach (var t in targets)
         {
@@ -36,21 +38,31 @@ public sealed class PlanProgressQuery(AppDbContext db, LightThresholds threshold
                 var points = Period.Range(Period.First, Period.Last)
                     .Select(p => new TargetSeriesPoint(p.ToString(), p <= period ? series?.GetValueOrDefault(p) : null, Math.Round(trajectory.ExpectedAt(p), 2)))
                     .ToList();
-                result.Add(Status(t, indicator, actual, Math.Round(expected, 2), behind, LightRule.ForGap(behind, milestones.Any(m => m.Overdue), thresholds), points, milestones));
+                result.Add(Status(t, indicator, actual, Math.Round(expected, 2), behind, LightRule.ForGap(behind, milestones.Any(m => m.Overdue), thresholds), points, milestones,
+                    judgements.GetValueOrDefault(t.Code)));
             }
             else
             {
                 var light = milestones.Count == 0 ? Light.None : LightRule.ForGap(0, milestones.Any(m => m.Overdue), thresholds);
-                result.Add(Status(t, indicator, actual, null, null, light, [], milestones));
+                result.Add(Status(t, indicator, actual, null, null, light, [], milestones, judgements.GetValueOrDefault(t.Code)));
             }
         }
         return result;
     }
 
     private static TargetStatus Status(Target t, Indicator? i, decimal? actual, decimal? expected, decimal? behind, Light light,
-        IReadOnlyList<TargetSeriesPoint> series, IReadOnlyList<MilestoneStatus> milestones) =>
+        IReadOnlyList<TargetSeriesPoint> series, IReadOnlyList<MilestoneStatus> milestones, JudgementView? judgement) =>
         new(t.Code, t.No, t.Name, t.Text, t.Kind, i?.Code, i?.Name, i?.UnitOfMeasure, i?.Aggregation,
-            t.Baseline, t.TargetValue, t.Comparison, actual, expected, behind, light, series, milestones);
+            t.Baseline, t.TargetValue, t.Comparison, actual, expected, behind, light, series, milestones, judgement);
+
+    /// <summary>The newest judgement (a later one in the same quarter supersedes), with its trend against the newest of an earlier quarter.</summary>
+    public static JudgementView Latest(IReadOnlyList<TargetJudgement> judgements)
+    {
+        var latest = judgements.OrderBy(j => j.Period).ThenBy(j => j.Id).Last();
+        var before = judgements.Where(j => j.Period < latest.Period).OrderBy(j => j.Period).ThenBy(j => j.Id).LastOrDefault();
+        return new JudgementView(latest.Rating, latest.Period, latest.Rationale, latest.AgreedActions, latest.By, latest.At,
+            Judgements.TrendFrom(before?.Rating, latest.Rating));
+    }
 
     public async Task<IReadOnlyList<WorkItemStatus>> WorkItemsAsync(Period period, CancellationToken ct)
     {

@@ -32,13 +32,13 @@ public sealed class InboxScanJob(IServiceScopeFactory scopes, IngestOptions opti
     protected override async Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var root = Path.GetFullPath(options.InboxFolder, env.ContentRootPath);
-        if (!Directory.Exists(root)) return $"共享目录 {root} 不存在，跳过。";
         var districts = await services.GetRequiredService<Domain.Persistence.AppDbContext>().Districts.Select(d => d.Code).ToListAsync(ct);
+        // The folders districts drop into are created on the first scan, so they can be shared right away.
+        foreach (var district in districts) Directory.CreateDirectory(Path.Combine(root, district));
         int processed = 0, failed = 0;
         foreach (var district in districts)
         {
             var folder = Path.Combine(root, district);
-            if (!Directory.Exists(folder)) continue;
             foreach (var file in Directory.GetFiles(folder).Where(f => !f.EndsWith(".report.txt")).Order())
             {
                 // File times come from the machine's clock, so the age is measured against it, not the app's.

@@ -52,6 +52,7 @@ public class AccountTests(AppFactory app)
             ["_handler"] = "login", ["Input.UserName"] = user.UserName!, ["Input.Password"] = "Passw0rd!",
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("表单已过期", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

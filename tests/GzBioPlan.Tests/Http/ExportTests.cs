@@ -50,8 +50,13 @@ public class ExportTests(AppFactory app)
     [InlineData("/export/targets.xlsx?period=2031Q1")]
     [InlineData("/export/targets/nope.xlsx")]
     [InlineData("/export/districts/000000.xlsx")]
-    public async Task Unknown_period_or_code_is_not_found(string url) =>
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedIn("leader")).GetAsync(url)).StatusCode);
+    [InlineData("/export/tasks.xlsx?unit=nobody")]
+    public async Task Unknown_period_or_code_is_not_found_in_chinese(string url)
+    {
+        var response = await (await app.SignedIn("leader")).GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("未找到", await response.Content.ReadAsStringAsync());
+    }
 
     [Fact]
     public async Task Exports_follow_the_same_rights_as_pages()

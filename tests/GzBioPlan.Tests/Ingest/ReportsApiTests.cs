@@ -74,6 +74,18 @@ public class ReportsApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task An_upload_without_a_file_is_a_validation_problem_in_chinese()
+    {
+        var client = WithToken(await Token("huangpu"));
+        var empty = await client.PostAsync("/api/v1/reports?period=2027Q3", null);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        var body = await empty.Content.ReadAsStringAsync();
+        Assert.Contains("multipart/form-data", body);
+        Assert.Contains("请求参数有误", body);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/v1/reports?period=2027Q3", JsonContent.Create(new { file = "x" }))).StatusCode);
+    }
+
+    [Fact]
     public async Task Uploads_need_a_district_token_not_a_cookie_or_another_role()
     {
         var cookie = await app.SignedIn("huangpu");

@@ -6,7 +6,9 @@ using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Rules;
+using GzBioPlan.Domain.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace GzBioPlan.Dashboard.Components.Pages.Cockpit;
 
@@ -22,11 +24,15 @@ public static class CockpitExports
                 ? File($"工作目标-{p}.xlsx", TargetsSheet(p, await query.TargetsAsync(p, ct)))
                 : TypedResults.NotFound());
 
-        group.MapGet("/tasks.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, string? unit, PeriodResolver periods, PlanProgressQuery query, CancellationToken ct) =>
+        group.MapGet("/tasks.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, string? unit, PeriodResolver periods, PlanProgressQuery query, AppDbContext db, CancellationToken ct) =>
         {
             if (await periods.ResolveAsync(period, ct) is not { } p) return TypedResults.NotFound();
             var items = await query.WorkItemsAsync(p, ct);
-            if (!string.IsNullOrEmpty(unit)) items = items.Where(w => w.Involves(unit)).ToList();
+            if (!string.IsNullOrEmpty(unit))
+            {
+                if (!await db.Units.AnyAsync(u => u.Code == unit, ct)) return TypedResults.NotFound();
+                items = items.Where(w => w.Involves(unit)).ToList();
+            }
             return File($"任务进展-{p}.xlsx", TasksSheet(p, items));
         });
 
@@ -57,11 +63,12 @@ public static class CockpitExports
         TypedResults.File(Xlsx.Write(sheets), Xlsx.ContentType, name);
 
     public static Sheet TargetsSheet(Period p, IReadOnlyList<TargetStatus> targets) => new("工作目标", $"2027年工作目标进展（{p.Label}）",
-        ["序号", "目标", "方案原文", "计量单位", "基线", "当前值", "2027年目标", "序时进度（应达）", "差距", "落后百分点", "里程碑完成", "状态"],
+        ["序号", "目标", "方案原文", "计量单位", "基线", "当前值", "2027年目标", "序时进度（应达）", "差距", "落后百分点", "里程碑完成", "状态", "研判", "研判理由", "商定措施"],
         targets.Select(t => new object?[]
         {
             t.No, t.Name, t.Text, t.UnitOfMeasure, t.Baseline, t.Actual, t.TargetValue, t.Expected, t.Gap, t.PointsBehind,
             t.Milestones.Count == 0 ? null : $"{t.MilestonesReached}/{t.Milestones.Count}", t.Light.Label(),
+            t.Judgement is { } j ? j.Rating.Label() + (j.Trend is { } trend ? $"（{trend.Label()}）" : "") : null, t.Judgement?.Rationale, t.Judgement?.AgreedActions,
         }).ToList());
 
     public static Sheet TasksSheet(Period p, IReadOnlyList<WorkItemStatus> items) => new("任务进展", $"主要任务和保障措施进展（{p.Label}）",
