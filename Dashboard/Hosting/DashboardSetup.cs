@@ -7,6 +7,7 @@ using GzBioPlan.Dashboard.Components;
 using GzBioPlan.Dashboard.Components.Pages.Admin;
 using GzBioPlan.Dashboard.Components.Pages.Cockpit;
 using GzBioPlan.Dashboard.Components.Pages.Districts;
+using GzBioPlan.Dashboard.Components.Pages.Laggards;
 using GzBioPlan.Dashboard.Components.Pages.Reporting;
 using GzBioPlan.Dashboard.Components.Pages.Targets;
 using GzBioPlan.Dashboard.Components.Pages.Tasks;
@@ -50,6 +51,7 @@ public static class DashboardSetup
         services.AddScoped<TaskDetailsQuery>();
         services.AddScoped<UnitDetailsQuery>();
         services.AddScoped<DistrictDetailsQuery>();
+        services.AddScoped<LaggardQuery>();
         services.AddSingleton<DemoState>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -127,6 +129,7 @@ public static class DashboardSetup
         app.MapCockpitExports();
         app.MapTargetExport();
         app.MapJudgements();
+        app.MapLaggards();
         app.MapTaskExport();
         app.MapUnitExport();
         app.MapDistrictExport();

@@ -117,6 +117,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.Text).HasMaxLength(1000);
             e.Property(x => x.IndicatorCode).HasMaxLength(64);
             e.Property(x => x.Comparison).HasMaxLength(8);
+            e.Property(x => x.DeliveredByCode).HasMaxLength(32);
             e.HasMany(x => x.TrajectoryPoints).WithOne().HasForeignKey(x => x.TargetCode);
             e.HasMany(x => x.Milestones).WithOne().HasForeignKey(x => x.TargetCode);
         });

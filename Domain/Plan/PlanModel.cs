@@ -147,6 +147,9 @@ public class Target
     public decimal? Baseline { get; set; }
     public decimal? TargetValue { get; set; }
 
+    /// <summary>The task or measure whose lead units answer for this target in the laggard review.</summary>
+    public string? DeliveredByCode { get; set; }
+
     /// <summary>≥ or 约 as the plan words it.</summary>
     public string? Comparison { get; set; }
 

@@ -122,7 +122,8 @@ public static class PlanSeed
     ];
 
     /// <summary>
-    /// The four targets of 一、工作目标. The plan gives no baselines; the two counted targets start at 0
+    /// The four targets of 一、工作目标, each with the work item that delivers it: firms by 三(五) (培育一批…企业),
+    /// bases by 三(四) (产业载体), the libraries by 三(三) (建设…菌种库、元件库), the cluster by 四(一) (协调机制). The plan gives no baselines; the two counted targets start at 0
     /// because the plan sets out to cultivate and build them. Milestones of the qualitative targets are
     /// the initial breakdown and can be changed by the coordination office.
     /// </summary>
@@ -132,19 +133,19 @@ public static class PlanSeed
         {
             Code = "target-1", No = 1, Name = "创新引领型企业", Kind = TargetKind.Numeric,
             Text = "培育10家以上在国内外具有一定影响力的创新引领型企业",
-            IndicatorCode = "leading_firms", Baseline = 0, TargetValue = 10, Comparison = "≥",
+            IndicatorCode = "leading_firms", Baseline = 0, TargetValue = 10, Comparison = "≥", DeliveredByCode = "task-5",
         },
         new()
         {
             Code = "target-2", No = 2, Name = "特色产业基地", Kind = TargetKind.Numeric,
             Text = "建设2个左右具有特色和国内领先优势的产业基地",
-            IndicatorCode = "industrial_bases", Baseline = 0, TargetValue = 2, Comparison = "约",
+            IndicatorCode = "industrial_bases", Baseline = 0, TargetValue = 2, Comparison = "约", DeliveredByCode = "task-4",
         },
         new()
         {
             Code = "target-3", No = 3, Name = "菌种库、元件库", Kind = TargetKind.Qualitative,
             Text = "建设全国规模最大的菌种库、元件库",
-            IndicatorCode = "strains",
+            IndicatorCode = "strains", DeliveredByCode = "task-3",
             Milestones =
             [
                 M("target-3", 1, "菌种库、元件库建设方案确定，承建单位落实", new Period(2025, 2)),
@@ -156,7 +157,7 @@ public static class PlanSeed
         {
             Code = "target-4", No = 4, Name = "具有全国竞争力的生物制造产业集群", Kind = TargetKind.Qualitative,
             Text = "生物制造产业发展初具规模，产业生态基本形成，初步形成具有全国竞争力的生物制造产业集群",
-            IndicatorCode = "output_value",
+            IndicatorCode = "output_value", DeliveredByCode = "measure-1",
             Milestones =
             [
                 M("target-4", 1, "建立市级生物制造产业发展协调机制", new Period(2024, 4)),

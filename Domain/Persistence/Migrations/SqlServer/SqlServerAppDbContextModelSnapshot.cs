@@ -339,6 +339,10 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<string>("DeliveredByCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("IndicatorCode")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");

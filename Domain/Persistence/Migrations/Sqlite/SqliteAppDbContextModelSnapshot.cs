@@ -329,6 +329,10 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeliveredByCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IndicatorCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

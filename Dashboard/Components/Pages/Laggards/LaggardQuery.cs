@@ -1,0 +1,129 @@
+using GzBioPlan.Domain.Periods;
+using GzBioPlan.Domain.Persistence;
+using GzBioPlan.Domain.Plan;
+using GzBioPlan.Domain.Progress;
+using GzBioPlan.Domain.Reporting;
+using GzBioPlan.Domain.Rules;
+using GzBioPlan.Ingest.Submissions;
+using Microsoft.EntityFrameworkCore;
+
+namespace GzBioPlan.Dashboard.Components.Pages.Laggards;
+
+public enum LaggardKind
+{
+    Target,
+    Milestone,
+    WorkItem,
+    MissingProgressReport,
+    Submission,
+}
+
+/// <summary>One thing behind: what, who answers for it, by how much, for how long, and which way it moves.</summary>
+public sealed record LaggardRow(LaggardKind Kind, string Item, string Link, string Responsible, string Gap, decimal? PointsBehind,
+    int QuartersBehind, Light Light, LaggardTrend Trend)
+{
+    public string KindLabel => Kind switch
+    {
+        LaggardKind.Target => "目标低于序时进度",
+        LaggardKind.Milestone => "里程碑逾期",
+        LaggardKind.WorkItem => "任务滞后",
+        LaggardKind.MissingProgressReport => "未报告进展",
+        _ => "报送缺报或逾期",
+    };
+}
+
+public sealed record UnitRank(string UnitCode, string UnitName, int Items, decimal? AverageAhead, int? Rank, int? RankChange);
+
+/// <summary>每季度调度: everything behind at a period, and the units' league table.</summary>
+public sealed record LaggardReview(Period Period, IReadOnlyList<LaggardRow> Rows, IReadOnlyList<UnitRank> Units);
+
+public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, CompletenessQuery completeness, TimeProvider clock)
+{
+    public async Task<LaggardReview> RunAsync(Period period, CancellationToken ct)
+    {
+        // Lights of every quarter up to this one, to tell how long an item has been behind and how it moved.
+        var history = new List<PlanProgress>();
+        for (var p = period; p >= Period.First; p = p.Previous) history.Add(await progress.RunAsync(p, ct));
+        var now = history[0];
+        var before = history.Count > 1 ? history[1] : null;
+        var targets = await db.Targets.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.DeliveredByCode, ct);
+        var leads = now.WorkItems.ToDictionary(w => w.Code, w => string.Join("、", w.Parts.SelectMany(p => p.Leads).Select(u => u.Name).Distinct()));
+        var rows = new List<LaggardRow>();
+
+        foreach (var t in now.Targets)
+        {
+            var responsible = targets.GetValueOrDefault(t.Code) is { } item ? leads.GetValueOrDefault(item, "协调办") : "协调办";
+            foreach (var m in t.Milestones.Where(m => m.Overdue))
+            {
+                rows.Add(new LaggardRow(LaggardKind.Milestone, $"{t.Name}：{m.Title}", $"/targets/{t.Code}?period={period}", responsible,
+                    $"计划{m.Due.Label}完成，尚未完成", null, period.QuartersSinceBaseline - m.Due.QuartersSinceBaseline, Light.Red,
+                    before?.Targets.First(x => x.Code == t.Code).Milestones.Any(x => x.Title == m.Title && x.Overdue) == true ? LaggardTrend.Same : LaggardTrend.New));
+            }
+            if (t.Kind != TargetKind.Numeric || !LaggardRule.IsBehind(t.Light)) continue;
+            var previous = before?.Targets.First(x => x.Code == t.Code);
+            rows.Add(new LaggardRow(LaggardKind.Target, t.Name, $"/targets/{t.Code}?period={period}", responsible,
+                $"实际 {Shared.Urls.Format(t.Actual, t.UnitOfMeasure)}，应达 {Shared.Urls.Format(t.Expected, t.UnitOfMeasure)}，落后 {t.PointsBehind:0.#} 个百分点",
+                t.PointsBehind, LaggardRule.QuartersBehind(history.Select(h => LaggardRule.IsBehind(h.Targets.First(x => x.Code == t.Code).Light))), t.Light,
+                LaggardRule.Trend(previous?.PointsBehind, previous is not null && LaggardRule.IsBehind(previous.Light), t.PointsBehind)));
+        }
+
+        foreach (var w in now.WorkItems)
+        {
+            if (LaggardRule.IsBehind(w.Light))
+            {
+                var previous = before?.WorkItems.First(x => x.Code == w.Code);
+                rows.Add(new LaggardRow(LaggardKind.WorkItem, w.Numbering + w.Title, $"/tasks/{w.Code}?period={period}", leads[w.Code],
+                    $"进展 {w.Progress:0.#}%，序时进度 {w.Expected:0.#}%，落后 {w.PointsBehind:0.#} 个百分点", w.PointsBehind,
+                    LaggardRule.QuartersBehind(history.Select(h => LaggardRule.IsBehind(h.WorkItems.First(x => x.Code == w.Code).Light))), w.Light,
+                    LaggardRule.Trend(previous?.PointsBehind, previous is not null && LaggardRule.IsBehind(previous.Light), w.PointsBehind)));
+            }
+            foreach (var unit in w.Parts.SelectMany(p => p.Leads.Select(u => (Part: p.PartNo, Unit: u))).Where(x => x.Unit.Code != PlanSeed.AllDistricts))
+            {
+                bool Missing(PlanProgress h) => !h.WorkItems.First(x => x.Code == w.Code).Reports.Any(r => r.UnitCode == unit.Unit.Code && r.PartNo == unit.Part);
+                if (!Missing(now)) continue;
+                rows.Add(new LaggardRow(LaggardKind.MissingProgressReport, w.Numbering + w.Title + (w.Parts.Count > 1 ? $"（分项{unit.Part}）" : ""),
+                    $"/tasks/{w.Code}?period={period}", unit.Unit.Name, "本季度未报告进展", null, LaggardRule.QuartersBehind(history.Select(Missing)),
+                    Light.Yellow, before is not null && Missing(before) ? LaggardTrend.Same : LaggardTrend.New));
+            }
+        }
+
+        // Submissions are judged once the quarter's deadline has passed.
+        if (completeness.DeadlineEnd(period) <= clock.GetUtcNow())
+        {
+            foreach (var d in (await completeness.DistrictsAsync(period, ct)).Where(d => d.Timeliness is Timeliness.Missing or Timeliness.Late))
+            {
+                rows.Add(new LaggardRow(LaggardKind.Submission, $"{period.Label}季度报表", $"/reporting/review?period={period}", d.DistrictName,
+                    d.Timeliness == Timeliness.Missing ? "截止日已过，未报送" : "逾期报送", null, d.Timeliness == Timeliness.Missing ? 1 : 0,
+                    d.Timeliness == Timeliness.Missing ? Light.Red : Light.Yellow, LaggardTrend.New));
+            }
+        }
+
+        return new LaggardReview(period,
+            rows.OrderByDescending(r => r.Light).ThenByDescending(r => r.PointsBehind ?? 0).ThenByDescending(r => r.QuartersBehind).ToList(),
+            UnitLeague(now, before));
+    }
+
+    /// <summary>Units ranked by how far ahead of 序时进度 the items they lead are on average; change since last quarter.</summary>
+    public static IReadOnlyList<UnitRank> UnitLeague(PlanProgress now, PlanProgress? before)
+    {
+        static Dictionary<string, (string Name, int Items, decimal? Ahead)> Scores(PlanProgress p) =>
+            p.WorkItems.SelectMany(w => w.Parts.SelectMany(part => part.Leads).DistinctBy(u => u.Code).Select(u => (Unit: u, Item: w)))
+                .Where(x => x.Unit.Code != PlanSeed.AllDistricts)
+                .GroupBy(x => x.Unit.Code)
+                .ToDictionary(g => g.Key, g =>
+                {
+                    var reported = g.Where(x => x.Item.Progress is not null).Select(x => x.Item.Progress!.Value - x.Item.Expected).ToList();
+                    return (g.First().Unit.Name, g.Count(), reported.Count == 0 ? (decimal?)null : Math.Round(reported.Average(), 1));
+                });
+        static Dictionary<string, int> Ranks(Dictionary<string, (string Name, int Items, decimal? Ahead)> s) =>
+            DistrictLeagueQuery.Ranks(s.Where(x => x.Value.Ahead is not null).Select(x => (x.Key, x.Value.Ahead!.Value)));
+
+        var scores = Scores(now);
+        var ranks = Ranks(scores);
+        var previous = before is null ? [] : Ranks(Scores(before));
+        return scores.Select(s => new UnitRank(s.Key, s.Value.Name, s.Value.Items, s.Value.Ahead,
+                ranks.TryGetValue(s.Key, out var r) ? r : null,
+                ranks.TryGetValue(s.Key, out var r2) && previous.TryGetValue(s.Key, out var b) ? b - r2 : null))
+            .OrderBy(u => u.Rank ?? int.MaxValue).ThenBy(u => u.UnitCode).ToList();
+    }
+}

@@ -1,0 +1,37 @@
+namespace GzBioPlan.Domain.Rules;
+
+/// <summary>How a laggard moved since the last quarter.</summary>
+public enum LaggardTrend
+{
+    New,
+    Better,
+    Same,
+    Worse,
+}
+
+public static class LaggardRule
+{
+    /// <summary>
+    /// Compares points behind now with last quarter's: new when it was not behind then (or had no figure),
+    /// better or worse by at least one point, otherwise the same.
+    /// </summary>
+    public static LaggardTrend Trend(decimal? behindBefore, bool wasBehind, decimal? behindNow)
+    {
+        if (!wasBehind) return LaggardTrend.New;
+        if (behindBefore is not { } before || behindNow is not { } now) return LaggardTrend.Same;
+        return now <= before - 1 ? LaggardTrend.Better : now >= before + 1 ? LaggardTrend.Worse : LaggardTrend.Same;
+    }
+
+    /// <summary>Consecutive quarters behind, counting back from the latest (index 0).</summary>
+    public static int QuartersBehind(IEnumerable<bool> behindLatestFirst) => behindLatestFirst.TakeWhile(b => b).Count();
+
+    public static bool IsBehind(Light light) => light is Light.Yellow or Light.Red;
+
+    public static string Label(this LaggardTrend t) => t switch
+    {
+        LaggardTrend.New => "新出现",
+        LaggardTrend.Better => "好转",
+        LaggardTrend.Worse => "恶化",
+        _ => "持平",
+    };
+}
