@@ -9,6 +9,7 @@ using GzBioPlan.Dashboard.Components.Pages.Cockpit;
 using GzBioPlan.Dashboard.Components.Pages.Districts;
 using GzBioPlan.Dashboard.Components.Pages.Laggards;
 using GzBioPlan.Dashboard.Components.Pages.Reporting;
+using GzBioPlan.Dashboard.Components.Pages.Supervision;
 using GzBioPlan.Dashboard.Components.Pages.Targets;
 using GzBioPlan.Dashboard.Components.Pages.Tasks;
 using GzBioPlan.Dashboard.Components.Pages.Units;
@@ -52,6 +53,7 @@ public static class DashboardSetup
         services.AddScoped<UnitDetailsQuery>();
         services.AddScoped<DistrictDetailsQuery>();
         services.AddScoped<LaggardQuery>();
+        services.AddScoped<SupervisionService>();
         services.AddSingleton<DemoState>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -130,6 +132,7 @@ public static class DashboardSetup
         app.MapTargetExport();
         app.MapJudgements();
         app.MapLaggards();
+        app.MapSupervision();
         app.MapTaskExport();
         app.MapUnitExport();
         app.MapDistrictExport();

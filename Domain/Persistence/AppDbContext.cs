@@ -39,6 +39,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<TargetJudgement> TargetJudgements => Set<TargetJudgement>();
+    public DbSet<SupervisionItem> SupervisionItems => Set<SupervisionItem>();
+    public DbSet<SupervisionStep> SupervisionSteps => Set<SupervisionStep>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -211,10 +213,26 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.Property(x => x.DistrictCode).HasMaxLength(6);
             e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.UnitCode).HasMaxLength(32);
             e.Property(x => x.Text).HasMaxLength(1000);
             e.HasIndex(x => new { x.Kind, x.Period, x.DistrictCode });
         });
         b.Entity<CompletenessSnapshot>(e => e.HasKey(x => x.Period));
+        b.Entity<SupervisionItem>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(SupervisionRule.TitleMax);
+            e.Property(x => x.Requirement).HasMaxLength(SupervisionRule.TextMax);
+            e.Property(x => x.AddresseeCode).HasMaxLength(32);
+            e.Property(x => x.SourceLink).HasMaxLength(300);
+            e.Property(x => x.OpenedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.Status, x.AddresseeCode });
+        });
+        b.Entity<SupervisionStep>(e =>
+        {
+            e.Property(x => x.By).HasMaxLength(256);
+            e.Property(x => x.Note).HasMaxLength(SupervisionRule.TextMax);
+            e.HasIndex(x => x.ItemId);
+        });
         b.Entity<TargetJudgement>(e =>
         {
             e.Property(x => x.TargetCode).HasMaxLength(32);

@@ -146,8 +146,11 @@ public class Notification
 {
     public long Id { get; set; }
 
-    /// <summary>A district code, or null for the coordination office.</summary>
+    /// <summary>A district code, or null for the coordination office (unless <see cref="UnitCode"/> is set).</summary>
     public string? DistrictCode { get; set; }
+
+    /// <summary>A municipal unit the notice is for.</summary>
+    public string? UnitCode { get; set; }
 
     public required string Kind { get; set; }
     public required string Text { get; set; }

@@ -22,6 +22,9 @@ public enum LaggardKind
 public sealed record LaggardRow(LaggardKind Kind, string Item, string Link, string Responsible, string Gap, decimal? PointsBehind,
     int QuartersBehind, Light Light, LaggardTrend Trend)
 {
+    /// <summary>Who a supervision item opened from this row is addressed to by default: the first responsible unit, or the district.</summary>
+    public (AddresseeKind Kind, string Code)? Addressee { get; init; }
+
     public string KindLabel => Kind switch
     {
         LaggardKind.Target => "目标低于序时进度",
@@ -48,6 +51,8 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
         var before = history.Count > 1 ? history[1] : null;
         var targets = await db.Targets.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.DeliveredByCode, ct);
         var leads = now.WorkItems.ToDictionary(w => w.Code, w => string.Join("、", w.Parts.SelectMany(p => p.Leads).Select(u => u.Name).Distinct()));
+        var firstLead = now.WorkItems.ToDictionary(w => w.Code, w => w.Parts.SelectMany(p => p.Leads).First(u => u.Code != PlanSeed.AllDistricts).Code);
+        (AddresseeKind, string)? UnitOf(string? item) => item is not null && firstLead.TryGetValue(item, out var u) ? (AddresseeKind.Unit, u) : null;
         var rows = new List<LaggardRow>();
 
         foreach (var t in now.Targets)
@@ -57,14 +62,16 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
             {
                 rows.Add(new LaggardRow(LaggardKind.Milestone, $"{t.Name}：{m.Title}", $"/targets/{t.Code}?period={period}", responsible,
                     $"计划{m.Due.Label}完成，尚未完成", null, period.QuartersSinceBaseline - m.Due.QuartersSinceBaseline, Light.Red,
-                    before?.Targets.First(x => x.Code == t.Code).Milestones.Any(x => x.Title == m.Title && x.Overdue) == true ? LaggardTrend.Same : LaggardTrend.New));
+                    before?.Targets.First(x => x.Code == t.Code).Milestones.Any(x => x.Title == m.Title && x.Overdue) == true ? LaggardTrend.Same : LaggardTrend.New)
+                    { Addressee = UnitOf(targets.GetValueOrDefault(t.Code)) });
             }
             if (t.Kind != TargetKind.Numeric || !LaggardRule.IsBehind(t.Light)) continue;
             var previous = before?.Targets.First(x => x.Code == t.Code);
             rows.Add(new LaggardRow(LaggardKind.Target, t.Name, $"/targets/{t.Code}?period={period}", responsible,
                 $"实际 {Shared.Urls.Format(t.Actual, t.UnitOfMeasure)}，应达 {Shared.Urls.Format(t.Expected, t.UnitOfMeasure)}，落后 {t.PointsBehind:0.#} 个百分点",
                 t.PointsBehind, LaggardRule.QuartersBehind(history.Select(h => LaggardRule.IsBehind(h.Targets.First(x => x.Code == t.Code).Light))), t.Light,
-                LaggardRule.Trend(previous?.PointsBehind, previous is not null && LaggardRule.IsBehind(previous.Light), t.PointsBehind)));
+                LaggardRule.Trend(previous?.PointsBehind, previous is not null && LaggardRule.IsBehind(previous.Light), t.PointsBehind))
+                { Addressee = UnitOf(targets.GetValueOrDefault(t.Code)) });
         }
 
         foreach (var w in now.WorkItems)
@@ -75,7 +82,8 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
                 rows.Add(new LaggardRow(LaggardKind.WorkItem, w.Numbering + w.Title, $"/tasks/{w.Code}?period={period}", leads[w.Code],
                     $"进展 {w.Progress:0.#}%，序时进度 {w.Expected:0.#}%，落后 {w.PointsBehind:0.#} 个百分点", w.PointsBehind,
                     LaggardRule.QuartersBehind(history.Select(h => LaggardRule.IsBehind(h.WorkItems.First(x => x.Code == w.Code).Light))), w.Light,
-                    LaggardRule.Trend(previous?.PointsBehind, previous is not null && LaggardRule.IsBehind(previous.Light), w.PointsBehind)));
+                    LaggardRule.Trend(previous?.PointsBehind, previous is not null && LaggardRule.IsBehind(previous.Light), w.PointsBehind))
+                    { Addressee = UnitOf(w.Code) });
             }
             foreach (var unit in w.Parts.SelectMany(p => p.Leads.Select(u => (Part: p.PartNo, Unit: u))).Where(x => x.Unit.Code != PlanSeed.AllDistricts))
             {
@@ -83,7 +91,8 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
                 if (!Missing(now)) continue;
                 rows.Add(new LaggardRow(LaggardKind.MissingProgressReport, w.Numbering + w.Title + (w.Parts.Count > 1 ? $"（分项{unit.Part}）" : ""),
                     $"/tasks/{w.Code}?period={period}", unit.Unit.Name, "本季度未报告进展", null, LaggardRule.QuartersBehind(history.Select(Missing)),
-                    Light.Yellow, before is not null && Missing(before) ? LaggardTrend.Same : LaggardTrend.New));
+                    Light.Yellow, before is not null && Missing(before) ? LaggardTrend.Same : LaggardTrend.New)
+                    { Addressee = (AddresseeKind.Unit, unit.Unit.Code) });
             }
         }
 
@@ -94,7 +103,8 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
             {
                 rows.Add(new LaggardRow(LaggardKind.Submission, $"{period.Label}季度报表", $"/reporting/review?period={period}", d.DistrictName,
                     d.Timeliness == Timeliness.Missing ? "截止日已过，未报送" : "逾期报送", null, d.Timeliness == Timeliness.Missing ? 1 : 0,
-                    d.Timeliness == Timeliness.Missing ? Light.Red : Light.Yellow, LaggardTrend.New));
+                    d.Timeliness == Timeliness.Missing ? Light.Red : Light.Yellow, LaggardTrend.New)
+                    { Addressee = (AddresseeKind.District, d.DistrictCode) });
             }
         }
 

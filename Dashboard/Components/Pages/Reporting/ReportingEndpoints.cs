@@ -73,9 +73,9 @@ public static class ReportingEndpoints
         review.MapPost("/accept", (long id, HttpContext http, IngestService ingest, CancellationToken ct) =>
             Step(id, () => ingest.AcceptAsync(id, http.User.Identity!.Name!, ct))).RequireAntiforgeryToken();
         review.MapPost("/return", (long id, [FromForm] string? reason, HttpContext http, IngestService ingest, CancellationToken ct) =>
-            Step(id, () => ingest.ReturnAsync(id, reason ?? "", http.User.Identity!.Name!, ct)));
+            Step(id, () => ingest.ReturnAsync(id, reason ?? "", http.User.Identity!.Name!, ct))).RequireAntiforgeryToken();
         review.MapPost("/unlock", (long id, [FromForm] string? reason, HttpContext http, IngestService ingest, CancellationToken ct) =>
-            Step(id, () => ingest.UnlockAsync(id, reason ?? "", http.User.Identity!.Name!, ct)));
+            Step(id, () => ingest.UnlockAsync(id, reason ?? "", http.User.Identity!.Name!, ct))).RequireAntiforgeryToken();
 
         group.MapPost("/exemptions", async Task<RedirectHttpResult> ([FromForm] string? district, [FromForm] string? period, [FromForm] string? reason,
             AppDbContext db, CancellationToken ct) =>
@@ -88,7 +88,7 @@ public static class ReportingEndpoints
                 await db.SaveChangesAsync(ct);
             }
             return TypedResults.Redirect($"/reporting/completeness?period={p}");
-        }).RequireAuthorization(p => p.RequireAssertion(c => c.User.Reviews()));
+        }).RequireAuthorization(p => p.RequireAssertion(c => c.User.Reviews())).RequireAntiforgeryToken();
         return app;
     }
 

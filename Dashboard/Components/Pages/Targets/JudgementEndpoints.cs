@@ -1,4 +1,5 @@
 using GzBioPlan.Dashboard.Accounts;
+using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
@@ -34,7 +35,7 @@ public static class JudgementEndpoints
             await db.SaveChangesAsync(ct);
             log.LogInformation("Judgement {Rating} of {Target} for {Period} by {User}", rating, code, p.ToString(), http.User.Identity!.Name);
             return TypedResults.Redirect(back + "&done=judged#judgement");
-        }).RequireAuthorization(p => p.RequireAssertion(c => c.User.Reviews()));
+        }).RequireAuthorization(p => p.RequireAssertion(c => c.User.Reviews())).RequireAntiforgeryToken();
         return app;
     }
 }
