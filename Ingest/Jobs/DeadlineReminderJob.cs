@@ -68,33 +68,7 @@ public sealed class DeadlineReminderJob(IServiceScopeFactory scopes, IngestOptio
             }
             await db.SaveChangesAsync(ct);
         }
-        var delivered = await DeliverAsync(db, ct);
+        var delivered = await Webhook.DeliverAsync(db, options, http, Clock, Logger, ct);
         return $"{period.Label}（{today}，{kind ?? "无需提醒"}）：新提醒 {written} 条{(options.WebhookUrl is null ? "" : $"，推送 {delivered} 条")}。";
-    }
-
-    /// <summary>POSTs undelivered notices to the webhook; one that fails stays undelivered and is tried again next run.</summary>
-    private async Task<int> DeliverAsync(AppDbContext db, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(options.WebhookUrl)) return 0;
-        var client = http.CreateClient(nameof(DeadlineReminderJob));
-        var delivered = 0;
-        foreach (var n in await db.Notifications.Where(n => n.DeliveredAt == null).OrderBy(n => n.Id).Take(100).ToListAsync(ct))
-        {
-            try
-            {
-                using var response = await client.PostAsJsonAsync(options.WebhookUrl,
-                    new { n.Kind, District = n.DistrictCode, Period = n.Period?.ToString(), n.Text, n.CreatedAt }, ct);
-                if (!response.IsSuccessStatusCode) continue;
-                n.DeliveredAt = Clock.GetUtcNow();
-                delivered++;
-            }
-            catch (HttpRequestException ex)
-            {
-                Logger.LogWarning(ex, "Webhook {Url} refused notification {NotificationId}", options.WebhookUrl, n.Id);
-                break;
-            }
-        }
-        await db.SaveChangesAsync(ct);
-        return delivered;
     }
 }

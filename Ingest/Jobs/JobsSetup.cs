@@ -14,6 +14,7 @@ public static class JobsSetup
         (InboxScanJob.Key, "共享目录扫描（每分钟）"),
         (DeadlineReminderJob.Key, "截止提醒（每天 9:00）"),
         (QuarterCloseJob.Key, "季度结账（每天 1:00）"),
+        (SupervisionReminderJob.Key, "督办临近提醒和到期催办（每天 8:30）"),
     ];
 
     /// <summary>
@@ -26,7 +27,7 @@ public static class JobsSetup
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = database.ResolveConnectionString(builder.Environment.ContentRootPath);
         var china = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        builder.Services.AddHttpClient(nameof(DeadlineReminderJob), c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient(nameof(Webhook), c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddQuartz(q =>
         {
             q.UsePersistentStore(store =>
@@ -46,10 +47,13 @@ public static class JobsSetup
             q.AddJob<InboxScanJob>(j => j.WithIdentity(InboxScanJob.Key).StoreDurably().RequestRecovery());
             q.AddJob<DeadlineReminderJob>(j => j.WithIdentity(DeadlineReminderJob.Key).StoreDurably().RequestRecovery());
             q.AddJob<QuarterCloseJob>(j => j.WithIdentity(QuarterCloseJob.Key).StoreDurably().RequestRecovery());
+            q.AddJob<SupervisionReminderJob>(j => j.WithIdentity(SupervisionReminderJob.Key).StoreDurably().RequestRecovery());
             q.AddTrigger(t => t.ForJob(InboxScanJob.Key).WithIdentity("inbox-scan-every-minute")
                 .StartAt(DateTimeOffset.UtcNow.AddSeconds(30)).WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
             q.AddTrigger(t => t.ForJob(DeadlineReminderJob.Key).WithIdentity("deadline-reminders-daily")
                 .WithSchedule(CronScheduleBuilder.Create("0 0 9 * * ?").InTimeZone(china)));
+            q.AddTrigger(t => t.ForJob(SupervisionReminderJob.Key).WithIdentity("supervision-reminders-daily")
+                .WithSchedule(CronScheduleBuilder.Create("0 30 8 * * ?").InTimeZone(china)));
             q.AddTrigger(t => t.ForJob(QuarterCloseJob.Key).WithIdentity("quarter-close-daily")
                 .WithSchedule(CronScheduleBuilder.Create("0 0 1 * * ?").InTimeZone(china)));
         });

@@ -141,4 +141,29 @@ public class SupervisionTests(AppFactory app) : IClassFixture<AppFactory>
             app.Clock.Now = FixedClock.Default;
         }
     }
+
+    [Fact]
+    public async Task The_reminder_job_reminds_once_near_the_due_date_and_escalates_once_when_overdue()
+    {
+        var id = await Open("提醒与催办", "Unit:gxj", "2026-11-25");
+        var run = await app.RunJob(GzBioPlan.Ingest.Jobs.SupervisionReminderJob.Key);
+        Assert.Matches("临近提醒 [1-9]", run.Summary);
+        await app.RunJob(GzBioPlan.Ingest.Jobs.SupervisionReminderJob.Key);
+        Assert.Equal(1, app.WithDb(db => db.SupervisionSteps.Count(s => s.ItemId == id && s.Action == SupervisionAction.Remind)));
+
+        app.Clock.Now = FixedClock.Default.AddDays(3);
+        try
+        {
+            // Moving the clock also lets the daily trigger fire on its own; either way the item is escalated once.
+            await app.RunJob(GzBioPlan.Ingest.Jobs.SupervisionReminderJob.Key);
+            await app.RunJob(GzBioPlan.Ingest.Jobs.SupervisionReminderJob.Key);
+        }
+        finally
+        {
+            app.Clock.Now = FixedClock.Default;
+        }
+        Assert.Equal(1, app.WithDb(db => db.SupervisionSteps.Count(s => s.ItemId == id && s.Action == SupervisionAction.Escalate)));
+        Assert.Equal(2, app.WithDb(db => db.Notifications.Count(n => n.UnitCode == "gxj")));
+        Assert.Contains("催办", await (await app.SignedIn("office")).GetStringAsync("/supervision"));
+    }
 }
