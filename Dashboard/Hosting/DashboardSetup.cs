@@ -5,6 +5,7 @@ using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Api;
 using GzBioPlan.Dashboard.Components;
 using GzBioPlan.Dashboard.Components.Pages.Admin;
+using GzBioPlan.Dashboard.Components.Pages.Briefing;
 using GzBioPlan.Dashboard.Components.Pages.Cockpit;
 using GzBioPlan.Dashboard.Components.Pages.Districts;
 using GzBioPlan.Dashboard.Components.Pages.Laggards;
@@ -54,6 +55,7 @@ public static class DashboardSetup
         services.AddScoped<DistrictDetailsQuery>();
         services.AddScoped<LaggardQuery>();
         services.AddScoped<SupervisionService>();
+        services.AddScoped<BriefingQuery>();
         services.AddSingleton<DemoState>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -133,6 +135,7 @@ public static class DashboardSetup
         app.MapJudgements();
         app.MapLaggards();
         app.MapSupervision();
+        app.MapBriefing();
         app.MapTaskExport();
         app.MapUnitExport();
         app.MapDistrictExport();
