@@ -9,6 +9,7 @@ using GzBioPlan.Dashboard.Components.Pages.Briefing;
 using GzBioPlan.Dashboard.Components.Pages.Cockpit;
 using GzBioPlan.Dashboard.Components.Pages.Districts;
 using GzBioPlan.Dashboard.Components.Pages.Laggards;
+using GzBioPlan.Dashboard.Components.Pages.Progress;
 using GzBioPlan.Dashboard.Components.Pages.Reporting;
 using GzBioPlan.Dashboard.Components.Pages.Supervision;
 using GzBioPlan.Dashboard.Components.Pages.Targets;
@@ -56,6 +57,7 @@ public static class DashboardSetup
         services.AddScoped<LaggardQuery>();
         services.AddScoped<SupervisionService>();
         services.AddScoped<BriefingQuery>();
+        services.AddScoped<ProgressReporting>();
         services.AddSingleton<DemoState>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
@@ -136,6 +138,7 @@ public static class DashboardSetup
         app.MapLaggards();
         app.MapSupervision();
         app.MapBriefing();
+        app.MapProgressReporting();
         app.MapTaskExport();
         app.MapUnitExport();
         app.MapDistrictExport();

@@ -40,6 +40,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<TargetJudgement> TargetJudgements => Set<TargetJudgement>();
     public DbSet<SupervisionItem> SupervisionItems => Set<SupervisionItem>();
+    public DbSet<ProgressLock> ProgressLocks => Set<ProgressLock>();
     public DbSet<SupervisionStep> SupervisionSteps => Set<SupervisionStep>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -155,6 +156,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.WorkItemCode).HasMaxLength(32);
             e.Property(x => x.UnitCode).HasMaxLength(32);
             e.Property(x => x.Narrative).HasMaxLength(4000);
+            e.Property(x => x.NextSteps).HasMaxLength(2000);
+            e.Property(x => x.Blockers).HasMaxLength(2000);
+            e.Property(x => x.ReportedBy).HasMaxLength(256);
             e.HasIndex(x => new { x.Period, x.WorkItemCode });
         });
         b.Entity<SeedVersion>(e =>
@@ -218,6 +222,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => new { x.Kind, x.Period, x.DistrictCode });
         });
         b.Entity<CompletenessSnapshot>(e => e.HasKey(x => x.Period));
+        b.Entity<ProgressLock>(e =>
+        {
+            e.HasKey(x => x.Period);
+            e.Property(x => x.LockedBy).HasMaxLength(256);
+        });
         b.Entity<SupervisionItem>(e =>
         {
             e.Property(x => x.Title).HasMaxLength(SupervisionRule.TitleMax);

@@ -79,7 +79,7 @@ public sealed class PlanProgressQuery(AppDbContext db, LightThresholds threshold
         {
             var parts = w.Parts.OrderBy(p => p.PartNo).Select(p => new PartView(p.PartNo, p.Summary, Refs(p, UnitRole.Lead), Refs(p, UnitRole.Supporting))).ToList();
             var own = reports.Where(r => r.WorkItemCode == w.Code)
-                .GroupBy(r => (r.UnitCode, r.PartNo)).Select(g => g.MaxBy(r => r.ReportedAt)!)
+                .GroupBy(r => (r.UnitCode, r.PartNo)).Select(g => g.Newest(r => r.ReportedAt, r => r.Id))
                 .OrderBy(r => r.PartNo).ThenBy(r => r.UnitCode)
                 .Select(r => new UnitReport(r.UnitCode, unitNames.GetValueOrDefault(r.UnitCode, r.UnitCode), r.PartNo, r.Status, r.ProgressPercent, r.Narrative, r.ReportedAt))
                 .ToList();

@@ -84,12 +84,34 @@ public class ProgressReport
     public decimal ProgressPercent { get; set; }
 
     public required string Narrative { get; set; }
+
+    /// <summary>下一步工作.</summary>
+    public string? NextSteps { get; set; }
+
+    /// <summary>困难问题, and what is needed from whom.</summary>
+    public string? Blockers { get; set; }
+
+    /// <summary>Who entered it (a user name); null for demo data.</summary>
+    public string? ReportedBy { get; set; }
+
     public DateTimeOffset ReportedAt { get; set; }
     public bool IsDemo { get; set; }
 }
 
+/// <summary>A quarter whose progress reports the coordination office has locked: no more corrections.</summary>
+public class ProgressLock
+{
+    public Periods.Period Period { get; set; }
+    public required string LockedBy { get; set; }
+    public DateTimeOffset LockedAt { get; set; }
+}
+
 public static class ProgressStatuses
 {
+    /// <summary>The report that counts among several: the latest saved (by time, then by insertion when times are equal).</summary>
+    public static T Newest<T>(this IEnumerable<T> reports, Func<T, DateTimeOffset> at, Func<T, long> id) =>
+        reports.OrderBy(at).ThenBy(id).Last();
+
     public static string Label(this ProgressStatus s) => s switch
     {
         ProgressStatus.NotStarted => "未启动",

@@ -23,11 +23,11 @@ public sealed class TaskDetailsQuery(AppDbContext db, PlanProgressQuery progress
         if (item is null) return null;
         var reports = await db.ProgressReports.AsNoTracking()
             .Where(r => r.WorkItemCode == code && r.Period <= period)
-            .Select(r => new { r.Period, r.UnitCode, r.PartNo, r.ProgressPercent, r.ReportedAt })
+            .Select(r => new { r.Id, r.Period, r.UnitCode, r.PartNo, r.ProgressPercent, r.ReportedAt })
             .ToListAsync(ct);
         var history = Period.Range(Period.First, period).Select(p => new TaskHistoryPoint(p,
             PlanProgressQuery.LeadProgress(item.Parts, reports.Where(r => r.Period == p)
-                .GroupBy(r => (r.UnitCode, r.PartNo)).Select(g => g.MaxBy(r => r.ReportedAt)!)
+                .GroupBy(r => (r.UnitCode, r.PartNo)).Select(g => g.Newest(r => r.ReportedAt, r => r.Id))
                 .Select(r => (r.UnitCode, r.PartNo, r.ProgressPercent))),
             Math.Round(TimeProgress.ExpectedPercent(p), 1))).ToList();
         return new TaskDetails(period, item, history);

@@ -798,6 +798,25 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("GzBioPlan.Domain.Reporting.ProgressLock", b =>
+                {
+                    b.Property<string>("Period")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<DateTimeOffset>("LockedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LockedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Period");
+
+                    b.ToTable("ProgressLocks");
+                });
+
             modelBuilder.Entity("GzBioPlan.Domain.Reporting.ProgressReport", b =>
                 {
                     b.Property<long>("Id")
@@ -806,6 +825,10 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Blockers")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
 
@@ -813,6 +836,10 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<int>("PartNo")
                         .HasColumnType("int");
@@ -828,6 +855,10 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("ReportedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
