@@ -12,6 +12,26 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -56,6 +76,24 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CompletenessSnapshots",
+                columns: table => new
+                {
+                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Expected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Submitted = table.Column<int>(type: "INTEGER", nullable: false),
+                    Accepted = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    Late = table.Column<int>(type: "INTEGER", nullable: false),
+                    Missing = table.Column<int>(type: "INTEGER", nullable: false),
+                    FrozenAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompletenessSnapshots", x => x.Period);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -67,6 +105,37 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DistrictExemptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DistrictExemptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DistrictNarratives",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    WorkItemCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DistrictNarratives", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -119,6 +188,23 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Job = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KeyAreas",
                 columns: table => new
                 {
@@ -130,6 +216,25 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_KeyAreas", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -149,6 +254,19 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProgressLocks",
+                columns: table => new
+                {
+                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    LockedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressLocks", x => x.Period);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProgressReports",
                 columns: table => new
                 {
@@ -161,6 +279,9 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     ProgressPercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
                     Narrative = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    NextSteps = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Blockers = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     ReportedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
@@ -175,6 +296,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    StableId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
@@ -205,6 +327,127 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SubmissionEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubmissionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VersionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubmissionEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Submissions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CurrentVersionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    LastSubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    AcceptedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Submissions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SubmissionVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    No = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProblemsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    PayloadJson = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubmissionVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Requirement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AddresseeKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    AddresseeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceLink = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionSteps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionSteps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TargetJudgements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TargetCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AgreedActions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TargetJudgements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Targets",
                 columns: table => new
                 {
@@ -216,6 +459,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     IndicatorCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Baseline = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
                     TargetValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    DeliveredByCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Comparison = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true)
                 },
                 constraints: table =>
@@ -235,6 +479,22 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Units", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ValidationRules",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Left = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Operator = table.Column<int>(type: "INTEGER", nullable: false),
+                    Right = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ValidationRules", x => x.Code);
                 });
 
             migrationBuilder.CreateTable(
@@ -476,6 +736,12 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_Hash",
+                table: "ApiTokens",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -513,15 +779,37 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DistrictExemptions_Period_DistrictCode",
+                table: "DistrictExemptions",
+                columns: new[] { "Period", "DistrictCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DistrictNarratives_Period_DistrictCode_WorkItemCode",
+                table: "DistrictNarratives",
+                columns: new[] { "Period", "DistrictCode", "WorkItemCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndicatorValues_Period_IndicatorCode_DistrictCode",
                 table: "IndicatorValues",
                 columns: new[] { "Period", "IndicatorCode", "DistrictCode" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_Job_Id",
+                table: "JobRuns",
+                columns: new[] { "Job", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KeyAreaLeads_UnitCode",
                 table: "KeyAreaLeads",
                 column: "UnitCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Kind_Period_DistrictCode",
+                table: "Notifications",
+                columns: new[] { "Kind", "Period", "DistrictCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProgressReports_Period_WorkItemCode",
@@ -532,6 +820,43 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 name: "IX_RosterEntries_Period_Kind_DistrictCode",
                 table: "RosterEntries",
                 columns: new[] { "Period", "Kind", "DistrictCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionEvents_SubmissionId",
+                table: "SubmissionEvents",
+                column: "SubmissionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_Period_DistrictCode",
+                table: "Submissions",
+                columns: new[] { "Period", "DistrictCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionVersions_Period_DistrictCode_No",
+                table: "SubmissionVersions",
+                columns: new[] { "Period", "DistrictCode", "No" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubmissionVersions_Sha256",
+                table: "SubmissionVersions",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionItems_Status_AddresseeCode",
+                table: "SupervisionItems",
+                columns: new[] { "Status", "AddresseeCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionSteps_ItemId",
+                table: "SupervisionSteps",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TargetJudgements_TargetCode_Period",
+                table: "TargetJudgements",
+                columns: new[] { "TargetCode", "Period" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TargetMilestones_TargetCode",
@@ -560,6 +885,9 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApiTokens");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -575,7 +903,16 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CompletenessSnapshots");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DistrictExemptions");
+
+            migrationBuilder.DropTable(
+                name: "DistrictNarratives");
 
             migrationBuilder.DropTable(
                 name: "Districts");
@@ -587,10 +924,19 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 name: "IndicatorValues");
 
             migrationBuilder.DropTable(
+                name: "JobRuns");
+
+            migrationBuilder.DropTable(
                 name: "KeyAreaLeads");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "PlanDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ProgressLocks");
 
             migrationBuilder.DropTable(
                 name: "ProgressReports");
@@ -602,10 +948,31 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 name: "SeedVersions");
 
             migrationBuilder.DropTable(
+                name: "SubmissionEvents");
+
+            migrationBuilder.DropTable(
+                name: "Submissions");
+
+            migrationBuilder.DropTable(
+                name: "SubmissionVersions");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionItems");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionSteps");
+
+            migrationBuilder.DropTable(
+                name: "TargetJudgements");
+
+            migrationBuilder.DropTable(
                 name: "TargetMilestones");
 
             migrationBuilder.DropTable(
                 name: "TrajectoryPoints");
+
+            migrationBuilder.DropTable(
+                name: "ValidationRules");
 
             migrationBuilder.DropTable(
                 name: "WorkItemPartUnits");
