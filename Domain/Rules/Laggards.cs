@@ -27,6 +27,13 @@ public static class LaggardRule
 
     public static bool IsBehind(Light light) => light is Light.Yellow or Light.Red;
 
+    /// <summary>
+    /// 未启动: an item still reported as not started turns yellow after <paramref name="yellowAfter"/> quarters
+    /// in a row and red after <paramref name="redAfter"/>; before that it is not a laggard.
+    /// </summary>
+    public static Light NotStarted(int quartersNotStarted, int yellowAfter, int redAfter) =>
+        quartersNotStarted >= redAfter ? Light.Red : quartersNotStarted >= yellowAfter ? Light.Yellow : Light.None;
+
     public static string Label(this LaggardTrend t) => t switch
     {
         LaggardTrend.New => "新出现",

@@ -22,6 +22,10 @@ public sealed record LightThresholds
 
     /// <summary>Behind by more than this many points: red.</summary>
     public decimal RedBehind { get; init; } = 30m;
+
+    /// <summary>Quarters in a row an item may be reported 未启动 before it turns yellow, and red.</summary>
+    public int NotStartedYellowQuarters { get; init; } = 1;
+    public int NotStartedRedQuarters { get; init; } = 2;
 }
 
 public static class LightRule

@@ -79,3 +79,27 @@ public class LaggardTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync("/api/v1/laggards")).StatusCode);
     }
 }
+
+public class NotStartedTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Theory]
+    [InlineData(0, Light.None)]
+    [InlineData(1, Light.Yellow)]
+    [InlineData(2, Light.Red)]
+    [InlineData(5, Light.Red)]
+    public void Not_started_turns_yellow_then_red(int quarters, Light light) => Assert.Equal(light, LaggardRule.NotStarted(quarters, 1, 2));
+
+    [Fact]
+    public async Task An_item_reported_not_started_for_two_quarters_is_red_in_the_review()
+    {
+        app.WithDb(db => db.ProgressReports.Where(r => r.UnitCode == "gxj" && r.WorkItemCode == "measure-1"
+                && (r.Period == Period.Parse("2026Q2") || r.Period == Period.Parse("2026Q3")))
+            .ExecuteUpdate(s => s.SetProperty(r => r.Status, GzBioPlan.Domain.Reporting.ProgressStatus.NotStarted)));
+        var html = await (await app.SignedIn("office")).GetStringAsync("/laggards?period=2026Q3");
+        var row = Regex.Matches(html, "<tr data-kind=\"NotStarted\">.*?</tr>", RegexOptions.Singleline).Single().Value;
+        Assert.Contains("强化组织领导", row);
+        Assert.Contains("市工业和信息化局", row);
+        Assert.Contains("连续 2 个季度", row);
+        Assert.Contains("data-light=\"Red\"", row);
+    }
+}

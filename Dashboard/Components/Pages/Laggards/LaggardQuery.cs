@@ -14,6 +14,7 @@ public enum LaggardKind
     Target,
     Milestone,
     WorkItem,
+    NotStarted,
     MissingProgressReport,
     Submission,
 }
@@ -30,6 +31,7 @@ public sealed record LaggardRow(LaggardKind Kind, string Item, string Link, stri
         LaggardKind.Target => "目标低于序时进度",
         LaggardKind.Milestone => "里程碑逾期",
         LaggardKind.WorkItem => "任务滞后",
+        LaggardKind.NotStarted => "未启动",
         LaggardKind.MissingProgressReport => "未报告进展",
         _ => "报送缺报或逾期",
     };
@@ -40,7 +42,7 @@ public sealed record UnitRank(string UnitCode, string UnitName, int Items, decim
 /// <summary>每季度调度: everything behind at a period, and the units' league table.</summary>
 public sealed record LaggardReview(Period Period, IReadOnlyList<LaggardRow> Rows, IReadOnlyList<UnitRank> Units);
 
-public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, CompletenessQuery completeness, TimeProvider clock)
+public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, CompletenessQuery completeness, LightThresholds thresholds, TimeProvider clock)
 {
     public async Task<LaggardReview> RunAsync(Period period, CancellationToken ct)
     {
@@ -87,6 +89,16 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
             }
             foreach (var unit in w.Parts.SelectMany(p => p.Leads.Select(u => (Part: p.PartNo, Unit: u))).Where(x => x.Unit.Code != PlanSeed.AllDistricts))
             {
+                bool NotStarted(PlanProgress h) => h.WorkItems.First(x => x.Code == w.Code).Reports
+                    .Any(r => r.UnitCode == unit.Unit.Code && r.PartNo == unit.Part && r.Status == ProgressStatus.NotStarted);
+                var quarters = LaggardRule.QuartersBehind(history.Select(NotStarted));
+                var notStarted = LaggardRule.NotStarted(quarters, thresholds.NotStartedYellowQuarters, thresholds.NotStartedRedQuarters);
+                if (notStarted != Light.None)
+                {
+                    rows.Add(new LaggardRow(LaggardKind.NotStarted, w.Numbering + w.Title + (w.Parts.Count > 1 ? $"（分项{unit.Part}）" : ""),
+                        $"/tasks/{w.Code}?period={period}", unit.Unit.Name, $"连续 {quarters} 个季度报告“未启动”", null, quarters, notStarted,
+                        quarters > 1 ? LaggardTrend.Worse : LaggardTrend.New) { Addressee = (AddresseeKind.Unit, unit.Unit.Code) });
+                }
                 bool Missing(PlanProgress h) => !h.WorkItems.First(x => x.Code == w.Code).Reports.Any(r => r.UnitCode == unit.Unit.Code && r.PartNo == unit.Part);
                 if (!Missing(now)) continue;
                 rows.Add(new LaggardRow(LaggardKind.MissingProgressReport, w.Numbering + w.Title + (w.Parts.Count > 1 ? $"（分项{unit.Part}）" : ""),
