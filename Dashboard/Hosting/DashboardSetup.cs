@@ -85,7 +85,7 @@ public static class DashboardSetup
 
     private static string ExpiredFormPage(PathString path) =>
         "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求无效</title><link rel=\"stylesheet\" href=\"/app.css\"></head>" +
-        $"<body><section class=\"notice\"><h1>请求无效</h1><p>表单已过期或内容不完整，操作没有执行。请<a href=\"{System.Net.WebUtility.HtmlEncode(path.Value)}\">返回上一页</a>，刷新后重试。</p></section></body></html>";
+        $"<body><section class=\"notice\"><h1>请求无效</h1><p>{Components.Pages.StatusPage.ExpiredForm}请<a href=\"{System.Net.WebUtility.HtmlEncode(path.Value)}\">返回上一页</a>，刷新后重试。</p></section></body></html>";
 
     public static WebApplication UseDashboard(this WebApplication app)
     {

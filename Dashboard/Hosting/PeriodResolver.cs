@@ -14,6 +14,10 @@ public sealed class PeriodResolver(AppDbContext db, TimeProvider clock)
         return Period.TryParse(text, out var p) && p.IsInPlan ? p : null;
     }
 
+    /// <summary>For the reporting pages: by default the quarter being reported now (the last finished), not the latest with data.</summary>
+    public async Task<Period?> ResolveReportingAsync(string? text, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(text) ? Period.LastFinished(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)).ClampToPlan() : await ResolveAsync(text, ct);
+
     public Task<Period> CurrentAsync(CancellationToken ct) =>
         IndicatorFigures.CurrentPeriodAsync(db, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
 }
