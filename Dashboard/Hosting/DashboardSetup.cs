@@ -18,6 +18,7 @@ using GzBioPlan.Dashboard.Components.Pages.Units;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Diagnostics;
+using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Demo;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Progress;
@@ -48,6 +49,7 @@ public static class DashboardSetup
         services.AddSingleton(builder.Configuration.GetSection(LightThresholds.Section).Get<LightThresholds>() ?? new LightThresholds());
         services.AddSingleton(builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
         services.AddScoped<PlanProgressQuery>();
+        services.AddScoped<BreakdownQuery>();
         services.AddScoped<DistrictLeagueQuery>();
         services.AddScoped<PeriodResolver>();
         services.AddScoped<TargetDetailsQuery>();

@@ -1,4 +1,5 @@
 using GzBioPlan.Domain.Accounts;
+using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Reporting;
@@ -42,6 +43,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SupervisionItem> SupervisionItems => Set<SupervisionItem>();
     public DbSet<ProgressLock> ProgressLocks => Set<ProgressLock>();
     public DbSet<SupervisionStep> SupervisionSteps => Set<SupervisionStep>();
+    public DbSet<SubItem> SubItems => Set<SubItem>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<MilestoneReport> MilestoneReports => Set<MilestoneReport>();
+    public DbSet<BreakdownChange> BreakdownChanges => Set<BreakdownChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -249,6 +254,35 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.AgreedActions).HasMaxLength(Judgements.MaxTextLength);
             e.Property(x => x.By).HasMaxLength(256);
             e.HasIndex(x => new { x.TargetCode, x.Period });
+        });
+        b.Entity<SubItem>(e =>
+        {
+            e.Property(x => x.WorkItemCode).HasMaxLength(32);
+            e.Property(x => x.Title).HasMaxLength(BreakdownLabels.TitleMax);
+            e.Property(x => x.OwnerCode).HasMaxLength(32);
+            e.Property(x => x.IndicatorCode).HasMaxLength(64);
+            e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemCode);
+            e.HasIndex(x => new { x.WorkItemCode, x.Retired });
+        });
+        b.Entity<Milestone>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(BreakdownLabels.TitleMax);
+            e.HasOne<SubItem>().WithMany().HasForeignKey(x => x.SubItemId);
+            e.HasIndex(x => x.SubItemId);
+        });
+        b.Entity<MilestoneReport>(e =>
+        {
+            e.Property(x => x.ReporterCode).HasMaxLength(32);
+            e.Property(x => x.ReportedBy).HasMaxLength(256);
+            e.HasOne<Milestone>().WithMany().HasForeignKey(x => x.MilestoneId);
+            e.HasIndex(x => new { x.MilestoneId, x.Period });
+        });
+        b.Entity<BreakdownChange>(e =>
+        {
+            e.Property(x => x.WorkItemCode).HasMaxLength(32);
+            e.Property(x => x.Summary).HasMaxLength(BreakdownLabels.SummaryMax);
+            e.Property(x => x.By).HasMaxLength(256);
+            e.HasIndex(x => x.WorkItemCode);
         });
         b.Entity<JobRun>(e =>
         {

@@ -36,11 +36,15 @@ public sealed record UnitReport(string UnitCode, string UnitName, int PartNo, Pr
 /// <summary>Where a task or measure stands at a period.</summary>
 public sealed record WorkItemStatus(
     string Code, WorkItemKind Kind, int No, string Numbering, string Title, string Text,
-    IReadOnlyList<PartView> Parts, decimal? Progress, decimal Expected, Light Light, IReadOnlyList<UnitReport> Reports)
+    IReadOnlyList<PartView> Parts, decimal? Progress, decimal Expected, Light Light, IReadOnlyList<UnitReport> Reports,
+    IReadOnlyList<Breakdown.SubItemState> SubItems)
 {
     public decimal? PointsBehind => Progress is { } p ? Expected - p : null;
 
     public bool Involves(string unitCode) => Parts.Any(p => p.Leads.Concat(p.Supporting).Any(u => u.Code == unitCode));
+
+    /// <summary>Whether progress comes from the 任务分解 rather than the lead units' own figures.</summary>
+    public bool HasBreakdown => SubItems.Any(s => s.Progress is not null);
 
     public bool Leads(string unitCode) => Parts.Any(p => p.Leads.Any(u => u.Code == unitCode));
 }

@@ -1,3 +1,4 @@
+using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GzBioPlan.Domain.Progress;
 
 /// <summary>Computes <see cref="PlanProgress"/>: targets against trajectory, work items against 序时进度, key areas.</summary>
-public sealed class PlanProgressQuery(AppDbContext db, LightThresholds thresholds)
+public sealed class PlanProgressQuery(AppDbContext db, LightThresholds thresholds, BreakdownQuery breakdown)
 {
     public async Task<PlanProgress> RunAsync(Period period, CancellationToken ct) =>
         new(period, await TargetsAsync(period, ct), await WorkItemsAsync(period, ct), await KeyAreasAsync(ct));
@@ -73,7 +74,8 @@ public sealed class PlanProgressQuery(AppDbContext db, LightThresholds threshold
             .ToListAsync(ct);
         var unitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name, ct);
         var reports = await db.ProgressReports.AsNoTracking().Where(r => r.Period == period).ToListAsync(ct);
-        var expected = Math.Round(TimeProgress.ExpectedPercent(period), 1);
+        var timeExpected = Math.Round(TimeProgress.ExpectedPercent(period), 1);
+        var subItems = (await breakdown.RunAsync(period, null, ct)).ToLookup(s => s.WorkItemCode);
 
         return items.Select(w =>
         {
@@ -83,10 +85,14 @@ public sealed class PlanProgressQuery(AppDbContext db, LightThresholds threshold
                 .OrderBy(r => r.PartNo).ThenBy(r => r.UnitCode)
                 .Select(r => new UnitReport(r.UnitCode, unitNames.GetValueOrDefault(r.UnitCode, r.UnitCode), r.PartNo, r.Status, r.ProgressPercent, r.Narrative, r.ReportedAt))
                 .ToList();
-            var progress = LeadProgress(parts, own.Select(r => (r.UnitCode, r.PartNo, r.ProgressPercent)));
+            // With a breakdown, progress and 序时进度 roll up from its milestones; without one, the lead units' own figures count against elapsed time.
+            var breakdownItems = subItems[w.Code].ToList();
+            var (progress, expected, overdue) = BreakdownRule.Roll(breakdownItems) is { } rolled
+                ? ((decimal?)rolled.Progress, rolled.Expected, rolled.Overdue)
+                : (LeadProgress(parts, own.Select(r => (r.UnitCode, r.PartNo, r.ProgressPercent))), timeExpected, false);
             decimal? behind = progress is { } pr ? expected - pr : null;
             return new WorkItemStatus(w.Code, w.Kind, w.No, w.Numbering, w.Title, w.Text, parts, progress, expected,
-                LightRule.ForGap(behind, false, thresholds), own);
+                LightRule.ForGap(behind, overdue, thresholds), own, breakdownItems);
         }).ToList();
     }
 

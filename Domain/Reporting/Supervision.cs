@@ -1,6 +1,7 @@
 namespace GzBioPlan.Domain.Reporting;
 
-public enum AddresseeKind
+/// <summary>Who an item is addressed to or owned by: a municipal unit or a district.</summary>
+public enum PartyKind
 {
     Unit = 0,
     District = 1,
@@ -33,7 +34,7 @@ public class SupervisionItem
     public long Id { get; set; }
     public required string Title { get; set; }
     public required string Requirement { get; set; }
-    public AddresseeKind AddresseeKind { get; set; }
+    public PartyKind AddresseeKind { get; set; }
     public required string AddresseeCode { get; set; }
     public DateOnly DueDate { get; set; }
     public SupervisionStatus Status { get; set; }

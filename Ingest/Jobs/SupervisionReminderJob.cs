@@ -47,8 +47,8 @@ public sealed class SupervisionReminderJob(IServiceScopeFactory scopes, IngestOp
             db.Notifications.Add(new Notification
             {
                 Kind = a == SupervisionAction.Remind ? "supervision-near-due" : "supervision-overdue", Text = text, CreatedAt = Clock.GetUtcNow(),
-                UnitCode = item.AddresseeKind == AddresseeKind.Unit ? item.AddresseeCode : null,
-                DistrictCode = item.AddresseeKind == AddresseeKind.District ? item.AddresseeCode : null,
+                UnitCode = item.AddresseeKind == PartyKind.Unit ? item.AddresseeCode : null,
+                DistrictCode = item.AddresseeKind == PartyKind.District ? item.AddresseeCode : null,
             });
             if (a == SupervisionAction.Escalate)
             {

@@ -24,7 +24,7 @@ public sealed record LaggardRow(LaggardKind Kind, string Item, string Link, stri
     int QuartersBehind, Light Light, LaggardTrend Trend)
 {
     /// <summary>Who a supervision item opened from this row is addressed to by default: the first responsible unit, or the district.</summary>
-    public (AddresseeKind Kind, string Code)? Addressee { get; init; }
+    public (PartyKind Kind, string Code)? Addressee { get; init; }
 
     public string KindLabel => Kind switch
     {
@@ -54,7 +54,7 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
         var targets = await db.Targets.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.DeliveredByCode, ct);
         var leads = now.WorkItems.ToDictionary(w => w.Code, w => string.Join("、", w.Parts.SelectMany(p => p.Leads).Select(u => u.Name).Distinct()));
         var firstLead = now.WorkItems.ToDictionary(w => w.Code, w => w.Parts.SelectMany(p => p.Leads).First(u => u.Code != PlanSeed.AllDistricts).Code);
-        (AddresseeKind, string)? UnitOf(string? item) => item is not null && firstLead.TryGetValue(item, out var u) ? (AddresseeKind.Unit, u) : null;
+        (PartyKind, string)? UnitOf(string? item) => item is not null && firstLead.TryGetValue(item, out var u) ? (PartyKind.Unit, u) : null;
         var rows = new List<LaggardRow>();
 
         foreach (var t in now.Targets)
@@ -97,14 +97,14 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
                 {
                     rows.Add(new LaggardRow(LaggardKind.NotStarted, w.Numbering + w.Title + (w.Parts.Count > 1 ? $"（分项{unit.Part}）" : ""),
                         $"/tasks/{w.Code}?period={period}", unit.Unit.Name, $"连续 {quarters} 个季度报告“未启动”", null, quarters, notStarted,
-                        quarters > 1 ? LaggardTrend.Worse : LaggardTrend.New) { Addressee = (AddresseeKind.Unit, unit.Unit.Code) });
+                        quarters > 1 ? LaggardTrend.Worse : LaggardTrend.New) { Addressee = (PartyKind.Unit, unit.Unit.Code) });
                 }
                 bool Missing(PlanProgress h) => !h.WorkItems.First(x => x.Code == w.Code).Reports.Any(r => r.UnitCode == unit.Unit.Code && r.PartNo == unit.Part);
                 if (!Missing(now)) continue;
                 rows.Add(new LaggardRow(LaggardKind.MissingProgressReport, w.Numbering + w.Title + (w.Parts.Count > 1 ? $"（分项{unit.Part}）" : ""),
                     $"/tasks/{w.Code}?period={period}", unit.Unit.Name, "本季度未报告进展", null, LaggardRule.QuartersBehind(history.Select(Missing)),
                     Light.Yellow, before is not null && Missing(before) ? LaggardTrend.Same : LaggardTrend.New)
-                    { Addressee = (AddresseeKind.Unit, unit.Unit.Code) });
+                    { Addressee = (PartyKind.Unit, unit.Unit.Code) });
             }
         }
 
@@ -116,7 +116,7 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
                 rows.Add(new LaggardRow(LaggardKind.Submission, $"{period.Label}季度报表", $"/reporting/review?period={period}", d.DistrictName,
                     d.Timeliness == Timeliness.Missing ? "截止日已过，未报送" : "逾期报送", null, d.Timeliness == Timeliness.Missing ? 1 : 0,
                     d.Timeliness == Timeliness.Missing ? Light.Red : Light.Yellow, LaggardTrend.New)
-                    { Addressee = (AddresseeKind.District, d.DistrictCode) });
+                    { Addressee = (PartyKind.District, d.DistrictCode) });
             }
         }
 

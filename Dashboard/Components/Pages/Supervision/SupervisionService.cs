@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GzBioPlan.Dashboard.Components.Pages.Supervision;
 
-public sealed record OpenRequest(string Title, string Requirement, AddresseeKind Kind, string AddresseeCode, DateOnly DueDate, string? SourceLink);
+public sealed record OpenRequest(string Title, string Requirement, PartyKind Kind, string AddresseeCode, DateOnly DueDate, string? SourceLink);
 
 /// <summary>A row of the ledger (台账): the item, its addressee's name, how near its due date it is, and every step.</summary>
 public sealed record LedgerItem(SupervisionItem Item, string Addressee, DueState Due, IReadOnlyList<SupervisionStep> Steps);
@@ -16,7 +16,7 @@ public sealed record LedgerItem(SupervisionItem Item, string Addressee, DueState
 public sealed class SupervisionService(AppDbContext db, TimeProvider clock, ILogger<SupervisionService> logger)
 {
     public static bool IsAddressee(ClaimsPrincipal user, SupervisionItem item) =>
-        item.AddresseeKind == AddresseeKind.Unit ? user.IsInRole(Roles.Unit) && user.Unit() == item.AddresseeCode
+        item.AddresseeKind == PartyKind.Unit ? user.IsInRole(Roles.Unit) && user.Unit() == item.AddresseeCode
         : user.IsInRole(Roles.District) && user.District() == item.AddresseeCode;
 
     /// <summary>The office, leaders and admins read every item; a unit or district reads those addressed to it.</summary>
@@ -33,7 +33,7 @@ public sealed class SupervisionService(AppDbContext db, TimeProvider clock, ILog
         if (title.Length is 0 or > SupervisionRule.TitleMax) return (null, $"请填写事项名称（不超过 {SupervisionRule.TitleMax} 字）。");
         if (requirement.Length is 0 or > SupervisionRule.TextMax) return (null, $"请填写督办要求（不超过 {SupervisionRule.TextMax} 字）。");
         if (r.DueDate < Today) return (null, "办理期限不能早于今天。");
-        var known = r.Kind == AddresseeKind.Unit
+        var known = r.Kind == PartyKind.Unit
             ? await db.Units.AnyAsync(u => u.Code == r.AddresseeCode && u.Kind == Domain.Plan.UnitKind.Municipal, ct)
             : await db.Districts.AnyAsync(d => d.Code == r.AddresseeCode, ct);
         if (!known) return (null, "请选择承办单位或区。");
@@ -92,8 +92,5 @@ public sealed class SupervisionService(AppDbContext db, TimeProvider clock, ILog
         return items.Select(i => new LedgerItem(i, names.GetValueOrDefault(i.AddresseeCode, i.AddresseeCode), SupervisionRule.Due(i.DueDate, Today, i.Status), steps[i.Id].ToList())).ToList();
     }
 
-    public async Task<Dictionary<string, string>> Names(CancellationToken ct) =>
-        (await db.Units.AsNoTracking().Select(u => new { u.Code, u.Name }).ToListAsync(ct))
-            .Concat(await db.Districts.AsNoTracking().Select(d => new { d.Code, d.Name }).ToListAsync(ct))
-            .ToDictionary(x => x.Code, x => x.Name);
+    public Task<Dictionary<string, string>> Names(CancellationToken ct) => Parties.NamesAsync(db, ct);
 }

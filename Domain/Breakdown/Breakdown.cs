@@ -1,0 +1,66 @@
+using GzBioPlan.Domain.Periods;
+using GzBioPlan.Domain.Rules;
+
+namespace GzBioPlan.Domain.Breakdown;
+
+/// <summary>A milestone at a quarter: how complete its owner reported it, where it should be, whether it is overdue.</summary>
+public sealed record MilestoneState(
+    long Id, string Title, Period Due, Period OriginalDue, int TimesCarried, decimal? Weight,
+    decimal Completion, decimal Expected, bool Reported, bool Overdue)
+{
+    public bool Done => Completion >= 100;
+}
+
+/// <summary>A sub-item at a quarter, with its milestones and what they roll up to.</summary>
+public sealed record SubItemState(
+    long Id, string WorkItemCode, int PartNo, string Title, Reporting.PartyKind OwnerKind, string OwnerCode, string OwnerName,
+    string? IndicatorCode, decimal? IndicatorTarget, decimal? Weight, Period Start,
+    IReadOnlyList<MilestoneState> Milestones, decimal? Progress, decimal? Expected, Light Light)
+{
+    public decimal? PointsBehind => Progress is { } p && Expected is { } e ? e - p : null;
+
+    /// <summary>The latest due quarter of its milestones: when the sub-item should be finished.</summary>
+    public Period? Due => Milestones.Count == 0 ? null : Milestones.Max(m => m.Due);
+}
+
+public static class BreakdownRule
+{
+    /// <summary>The completion that counts at a quarter: the newest report of that quarter or, failing one, of the latest quarter before.</summary>
+    public static (decimal Percent, bool Reported) CompletionAt(IEnumerable<MilestoneReport> reports, Period at)
+    {
+        var latest = reports.Where(r => r.Period <= at).OrderBy(r => r.Period).ThenBy(r => r.ReportedAt).ThenBy(r => r.Id).LastOrDefault();
+        return latest is null ? (0m, false) : (latest.Percent, latest.Period == at);
+    }
+
+    public static MilestoneState State(Milestone m, Period start, IEnumerable<MilestoneReport> reports, Period at)
+    {
+        var (percent, reported) = CompletionAt(reports, at);
+        return new MilestoneState(m.Id, m.Title, m.Due, m.OriginalDue, m.TimesCarried, m.Weight, percent,
+            Rollup.Expected(start, m.Due, at), reported, m.Due < at && percent < 100);
+    }
+
+    /// <summary>A sub-item's progress and 序时进度 roll up from its milestones; its light is red when one is overdue.</summary>
+    public static (decimal? Progress, decimal? Expected, Light Light) Roll(IReadOnlyList<MilestoneState> milestones, LightThresholds thresholds)
+    {
+        var progress = Rollup.Of(milestones.Select(m => new WeightedValue(m.Completion, m.Weight)).ToList());
+        var expected = Rollup.Of(milestones.Select(m => new WeightedValue(m.Expected, m.Weight)).ToList());
+        decimal? behind = progress is { } p && expected is { } e ? e - p : null;
+        return (progress, expected, LightRule.ForGap(behind, milestones.Any(m => m.Overdue), thresholds));
+    }
+
+    /// <summary>A work item's progress and 序时进度 from its sub-items (those with milestones); null when it has none.</summary>
+    public static (decimal Progress, decimal Expected, bool Overdue)? Roll(IReadOnlyList<SubItemState> subItems)
+    {
+        var measured = subItems.Where(s => s.Progress is not null && s.Expected is not null).ToList();
+        if (measured.Count == 0) return null;
+        return (Rollup.Of(measured.Select(s => new WeightedValue(s.Progress!.Value, s.Weight)).ToList())!.Value,
+            Rollup.Of(measured.Select(s => new WeightedValue(s.Expected!.Value, s.Weight)).ToList())!.Value,
+            measured.Any(s => s.Milestones.Any(m => m.Overdue)));
+    }
+
+    /// <summary>The quarter a milestone moves to when carried: the one after the quarter being closed, never earlier than it was.</summary>
+    public static Period CarryTarget(Period due, Period closing) => due > closing ? due : closing.Next;
+
+    /// <summary>Milestones due by the quarter being closed and not complete: those a carry moves on.</summary>
+    public static bool Carryable(MilestoneState m, Period closing) => m.Due <= closing && !m.Done;
+}

@@ -1,0 +1,107 @@
+using GzBioPlan.Domain.Periods;
+using GzBioPlan.Domain.Reporting;
+
+namespace GzBioPlan.Domain.Breakdown;
+
+/// <summary>
+/// 分解任务: a piece of a task or measure the coordination office assigns to a unit or district.
+/// Its progress rolls up from its milestones; retired items stay in the table (and in the history).
+/// </summary>
+public class SubItem
+{
+    public long Id { get; set; }
+    public required string WorkItemCode { get; set; }
+    public int PartNo { get; set; } = 1;
+    public int SortOrder { get; set; }
+    public required string Title { get; set; }
+    public PartyKind OwnerKind { get; set; }
+    public required string OwnerCode { get; set; }
+
+    /// <summary>The 指标 that measures it, shown with its city-wide value; optional.</summary>
+    public string? IndicatorCode { get; set; }
+
+    /// <summary>What the indicator should reach, in the indicator's unit; optional.</summary>
+    public decimal? IndicatorTarget { get; set; }
+
+    /// <summary>权重 among the work item's sub-items; null counts as the average of the set ones.</summary>
+    public decimal? Weight { get; set; }
+
+    /// <summary>The quarter work starts: 序时进度 runs from here to each milestone's due quarter.</summary>
+    public Period Start { get; set; }
+
+    public bool Retired { get; set; }
+}
+
+/// <summary>里程碑 (节点) of a sub-item, reported by the sub-item's owner each quarter.</summary>
+public class Milestone
+{
+    public long Id { get; set; }
+    public long SubItemId { get; set; }
+    public int SortOrder { get; set; }
+    public required string Title { get; set; }
+    public Period Due { get; set; }
+
+    /// <summary>The due quarter first set, kept when the milestone is carried into a later quarter.</summary>
+    public Period OriginalDue { get; set; }
+
+    /// <summary>How many times it was carried (结转) into the next quarter.</summary>
+    public int TimesCarried { get; set; }
+
+    public decimal? Weight { get; set; }
+    public bool Retired { get; set; }
+}
+
+/// <summary>A milestone's completion reported for a quarter; the newest up to a quarter counts, none is deleted.</summary>
+public class MilestoneReport
+{
+    public long Id { get; set; }
+    public long MilestoneId { get; set; }
+    public Period Period { get; set; }
+    public decimal Percent { get; set; }
+    public PartyKind ReporterKind { get; set; }
+    public required string ReporterCode { get; set; }
+    public string? ReportedBy { get; set; }
+    public DateTimeOffset ReportedAt { get; set; }
+    public bool IsDemo { get; set; }
+}
+
+public enum BreakdownAction
+{
+    AddSubItem = 0,
+    EditSubItem = 1,
+    RetireSubItem = 2,
+    AddMilestone = 3,
+    EditMilestone = 4,
+    RetireMilestone = 5,
+    Carry = 6,
+}
+
+/// <summary>One change to a work item's breakdown: who, when, and what changed (field by field).</summary>
+public class BreakdownChange
+{
+    public long Id { get; set; }
+    public required string WorkItemCode { get; set; }
+    public long? SubItemId { get; set; }
+    public long? MilestoneId { get; set; }
+    public BreakdownAction Action { get; set; }
+    public required string Summary { get; set; }
+    public required string By { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+public static class BreakdownLabels
+{
+    public const int TitleMax = 200;
+    public const int SummaryMax = 2000;
+
+    public static string Label(this BreakdownAction a) => a switch
+    {
+        BreakdownAction.AddSubItem => "新增分解任务",
+        BreakdownAction.EditSubItem => "修改分解任务",
+        BreakdownAction.RetireSubItem => "撤销分解任务",
+        BreakdownAction.AddMilestone => "新增节点",
+        BreakdownAction.EditMilestone => "修改节点",
+        BreakdownAction.RetireMilestone => "撤销节点",
+        _ => "结转下季度",
+    };
+}

@@ -1,0 +1,151 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Breakdown : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "BreakdownChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    WorkItemCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    SubItemId = table.Column<long>(type: "bigint", nullable: true),
+                    MilestoneId = table.Column<long>(type: "bigint", nullable: true),
+                    Action = table.Column<int>(type: "int", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BreakdownChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SubItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    WorkItemCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    PartNo = table.Column<int>(type: "int", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    OwnerKind = table.Column<int>(type: "int", nullable: false),
+                    OwnerCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    IndicatorCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    IndicatorTarget = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    Weight = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    Start = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    Retired = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SubItems_WorkItems_WorkItemCode",
+                        column: x => x.WorkItemCode,
+                        principalTable: "WorkItems",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Milestones",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SubItemId = table.Column<long>(type: "bigint", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Due = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    OriginalDue = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    TimesCarried = table.Column<int>(type: "int", nullable: false),
+                    Weight = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    Retired = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Milestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Milestones_SubItems_SubItemId",
+                        column: x => x.SubItemId,
+                        principalTable: "SubItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MilestoneReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MilestoneId = table.Column<long>(type: "bigint", nullable: false),
+                    Period = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    Percent = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    ReporterKind = table.Column<int>(type: "int", nullable: false),
+                    ReporterCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ReportedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MilestoneReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MilestoneReports_Milestones_MilestoneId",
+                        column: x => x.MilestoneId,
+                        principalTable: "Milestones",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BreakdownChanges_WorkItemCode",
+                table: "BreakdownChanges",
+                column: "WorkItemCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MilestoneReports_MilestoneId_Period",
+                table: "MilestoneReports",
+                columns: new[] { "MilestoneId", "Period" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_SubItemId",
+                table: "Milestones",
+                column: "SubItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubItems_WorkItemCode_Retired",
+                table: "SubItems",
+                columns: new[] { "WorkItemCode", "Retired" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "BreakdownChanges");
+
+            migrationBuilder.DropTable(
+                name: "MilestoneReports");
+
+            migrationBuilder.DropTable(
+                name: "Milestones");
+
+            migrationBuilder.DropTable(
+                name: "SubItems");
+        }
+    }
+}
