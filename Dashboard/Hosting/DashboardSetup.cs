@@ -5,6 +5,7 @@ using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Api;
 using GzBioPlan.Dashboard.Components;
 using GzBioPlan.Dashboard.Components.Pages.Admin;
+using GzBioPlan.Dashboard.Components.Pages.Breakdown;
 using GzBioPlan.Dashboard.Components.Pages.Briefing;
 using GzBioPlan.Dashboard.Components.Pages.Cockpit;
 using GzBioPlan.Dashboard.Components.Pages.Districts;
@@ -50,6 +51,8 @@ public static class DashboardSetup
         services.AddSingleton(builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
         services.AddScoped<PlanProgressQuery>();
         services.AddScoped<BreakdownQuery>();
+        services.AddScoped<BreakdownEditing>();
+        services.AddScoped<BreakdownPageQuery>();
         services.AddScoped<DistrictLeagueQuery>();
         services.AddScoped<PeriodResolver>();
         services.AddScoped<TargetDetailsQuery>();
@@ -141,6 +144,7 @@ public static class DashboardSetup
         app.MapSupervision();
         app.MapBriefing();
         app.MapProgressReporting();
+        app.MapBreakdown();
         app.MapTaskExport();
         app.MapUnitExport();
         app.MapDistrictExport();

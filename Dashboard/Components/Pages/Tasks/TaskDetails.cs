@@ -1,5 +1,6 @@
 using GzBioPlan.Dashboard.Components.Pages.Cockpit;
 using GzBioPlan.Dashboard.Export;
+using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
@@ -15,7 +16,7 @@ public sealed record TaskHistoryPoint(Period Period, decimal? Progress, decimal 
 /// <summary>One task or measure: its units, this quarter's reports and its progress quarter by quarter.</summary>
 public sealed record TaskDetails(Period Period, WorkItemStatus Item, IReadOnlyList<TaskHistoryPoint> History);
 
-public sealed class TaskDetailsQuery(AppDbContext db, PlanProgressQuery progress)
+public sealed class TaskDetailsQuery(AppDbContext db, PlanProgressQuery progress, BreakdownQuery breakdown)
 {
     public async Task<TaskDetails?> RunAsync(string code, Period period, CancellationToken ct)
     {
@@ -25,11 +26,21 @@ public sealed class TaskDetailsQuery(AppDbContext db, PlanProgressQuery progress
             .Where(r => r.WorkItemCode == code && r.Period <= period)
             .Select(r => new { r.Id, r.Period, r.UnitCode, r.PartNo, r.ProgressPercent, r.ReportedAt })
             .ToListAsync(ct);
-        var history = Period.Range(Period.First, period).Select(p => new TaskHistoryPoint(p,
-            PlanProgressQuery.LeadProgress(item.Parts, reports.Where(r => r.Period == p)
-                .GroupBy(r => (r.UnitCode, r.PartNo)).Select(g => g.Newest(r => r.ReportedAt, r => r.Id))
-                .Select(r => (r.UnitCode, r.PartNo, r.ProgressPercent))),
-            Math.Round(TimeProgress.ExpectedPercent(p), 1))).ToList();
+        var history = new List<TaskHistoryPoint>();
+        foreach (var p in Period.Range(Period.First, period))
+        {
+            // Quarters with a breakdown roll up from its milestones, as the cockpit does; others count the lead units' reports.
+            if (BreakdownRule.Roll(await breakdown.RunAsync(p, code, ct)) is { } rolled)
+            {
+                history.Add(new TaskHistoryPoint(p, rolled.Progress, rolled.Expected));
+                continue;
+            }
+            history.Add(new TaskHistoryPoint(p,
+                PlanProgressQuery.LeadProgress(item.Parts, reports.Where(r => r.Period == p)
+                    .GroupBy(r => (r.UnitCode, r.PartNo)).Select(g => g.Newest(r => r.ReportedAt, r => r.Id))
+                    .Select(r => (r.UnitCode, r.PartNo, r.ProgressPercent))),
+                Math.Round(TimeProgress.ExpectedPercent(p), 1)));
+        }
         return new TaskDetails(period, item, history);
     }
 }

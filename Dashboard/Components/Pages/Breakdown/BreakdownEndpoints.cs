@@ -1,0 +1,114 @@
+using System.Text.Json.Serialization;
+using GzBioPlan.Dashboard.Accounts;
+using GzBioPlan.Dashboard.Components.Pages.Cockpit;
+using GzBioPlan.Dashboard.Export;
+using GzBioPlan.Dashboard.Hosting;
+using GzBioPlan.Domain.Breakdown;
+using GzBioPlan.Domain.Periods;
+using GzBioPlan.Domain.Persistence;
+using GzBioPlan.Domain.Reporting;
+using GzBioPlan.Domain.Rules;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GzBioPlan.Dashboard.Components.Pages.Breakdown;
+
+public sealed record MilestoneDto(long Id, string Title, string Due, string OriginalDue, int TimesCarried, decimal? Weight,
+    decimal Completion, decimal Expected, bool Overdue);
+
+public sealed record SubItemDto(long Id, string WorkItemCode, int Part, string Title,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<PartyKind>))] PartyKind OwnerKind, string OwnerCode, string Owner,
+    string? IndicatorCode, decimal? IndicatorTarget, decimal? Weight, string Start, decimal? Progress, decimal? Expected,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<Light>))] Light Light, IReadOnlyList<MilestoneDto> Milestones);
+
+/// <summary>The office's breakdown edits (form posts), the breakdown workbook and its read API (README lists it).</summary>
+public static class BreakdownEndpoints
+{
+    public static IEndpointRouteBuilder MapBreakdown(this IEndpointRouteBuilder app)
+    {
+        var office = app.MapGroup("/breakdown").RequireAuthorization(p => p.RequireAssertion(c => c.User.Reviews())).RequireAntiforgeryToken();
+
+        office.MapPost("/{code}/subitems", async Task<Results<RedirectHttpResult, NotFound>> (string code, [FromForm] int? part, [FromForm] string? title,
+            [FromForm] string? owner, [FromForm] string? indicator, [FromForm] string? target, [FromForm] string? weight, [FromForm] string? start,
+            [FromForm] string? period, HttpContext http, AppDbContext db, BreakdownEditing editing, CancellationToken ct) =>
+        {
+            if (!await db.WorkItems.AnyAsync(w => w.Code == code, ct)) return TypedResults.NotFound();
+            var error = await editing.AddSubItemAsync(code, new SubItemForm(part ?? 1, title, owner, indicator, target, weight, start), http.User.Identity!.Name!, ct);
+            return Back(code, period, error, "added", "add");
+        });
+
+        office.MapPost("/subitems/{id:long}", async ([FromRoute] long id, [FromForm] int? part, [FromForm] string? title, [FromForm] string? owner,
+            [FromForm] string? indicator, [FromForm] string? target, [FromForm] string? weight, [FromForm] string? start,
+            [FromForm] string? item, [FromForm] string? period, HttpContext http, BreakdownEditing editing, CancellationToken ct) =>
+            Back(item, period, await editing.EditSubItemAsync(id, new SubItemForm(part ?? 1, title, owner, indicator, target, weight, start), http.User.Identity!.Name!, ct),
+                "saved", $"s{id}"));
+
+        office.MapPost("/subitems/{id:long}/retire", async ([FromRoute] long id, [FromForm] string? item, [FromForm] string? period,
+            HttpContext http, BreakdownEditing editing, CancellationToken ct) =>
+            Back(item, period, await editing.RetireSubItemAsync(id, http.User.Identity!.Name!, ct), "retired", "history"));
+
+        office.MapPost("/subitems/{id:long}/milestones", async ([FromRoute] long id, [FromForm] string? title, [FromForm] string? due, [FromForm] string? weight,
+            [FromForm] string? item, [FromForm] string? period, HttpContext http, BreakdownEditing editing, CancellationToken ct) =>
+            Back(item, period, await editing.AddMilestoneAsync(id, new MilestoneForm(title, due, weight), http.User.Identity!.Name!, ct), "added", $"s{id}"));
+
+        office.MapPost("/milestones/{id:long}", async ([FromRoute] long id, [FromForm] string? title, [FromForm] string? due, [FromForm] string? weight,
+            [FromForm] string? item, [FromForm] string? period, HttpContext http, BreakdownEditing editing, CancellationToken ct) =>
+            Back(item, period, await editing.EditMilestoneAsync(id, new MilestoneForm(title, due, weight), http.User.Identity!.Name!, ct), "saved", $"m{id}"));
+
+        office.MapPost("/milestones/{id:long}/retire", async ([FromRoute] long id, [FromForm] string? item, [FromForm] string? period,
+            HttpContext http, BreakdownEditing editing, CancellationToken ct) =>
+            Back(item, period, await editing.RetireMilestoneAsync(id, http.User.Identity!.Name!, ct), "retired", "history"));
+
+        office.MapPost("/carry", async ([FromForm] string? item, [FromForm] string? period, HttpContext http, BreakdownEditing editing,
+            BreakdownQuery query, CancellationToken ct) =>
+        {
+            var scope = string.IsNullOrEmpty(item) ? null : item;
+            if (!Period.TryParse(period, out var p) || !p.IsInPlan) return Back(scope, period, "carry-last", "", "");
+            var (carried, error) = await editing.CarryAsync(p, scope, query, http.User.Identity!.Name!, ct);
+            return Back(scope, period, error, $"carried-{carried}", "");
+        });
+
+        var readers = app.MapGroup("").RequireAuthorization(p => p.RequireAssertion(c => c.User.SeesCity()));
+
+        readers.MapGet("/export/breakdown.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, string? item,
+            PeriodResolver periods, BreakdownPageQuery query, CancellationToken ct) =>
+            await periods.ResolveAsync(period, ct) is { } p && await query.RunAsync(p, item, ct) is { } view
+                ? CockpitExports.File($"任务分解-{(item is null ? "" : item + "-")}{p}.xlsx", Sheets(view))
+                : TypedResults.NotFound());
+
+        readers.MapGet("/api/v1/breakdown", async Task<Results<Ok<List<SubItemDto>>, NotFound>> (string? period, string? item,
+            PeriodResolver periods, BreakdownQuery query, AppDbContext db, CancellationToken ct) =>
+        {
+            if (await periods.ResolveAsync(period, ct) is not { } p) return TypedResults.NotFound();
+            if (item is not null && !await db.WorkItems.AnyAsync(w => w.Code == item, ct)) return TypedResults.NotFound();
+            return TypedResults.Ok((await query.RunAsync(p, item, ct)).Select(s => new SubItemDto(s.Id, s.WorkItemCode, s.PartNo, s.Title, s.OwnerKind, s.OwnerCode,
+                s.OwnerName, s.IndicatorCode, s.IndicatorTarget, s.Weight, s.Start.ToString(), s.Progress, s.Expected, s.Light,
+                s.Milestones.Select(m => new MilestoneDto(m.Id, m.Title, m.Due.ToString(), m.OriginalDue.ToString(), m.TimesCarried, m.Weight,
+                    m.Completion, m.Expected, m.Overdue)).ToList())).ToList());
+        });
+        return app;
+    }
+
+    /// <summary>Back to the page the form was on, saying what happened; item codes come from the form, so they are escaped.</summary>
+    private static RedirectHttpResult Back(string? item, string? period, string? error, string done, string anchor)
+    {
+        var path = string.IsNullOrEmpty(item) ? "/breakdown" : $"/breakdown/{Uri.EscapeDataString(item)}";
+        var query = $"?period={Uri.EscapeDataString(period ?? "")}" + (error is null ? $"&done={done}" : $"&error={error}");
+        return TypedResults.Redirect(path + query + (error is null && anchor.Length > 0 ? "#" + anchor : ""));
+    }
+
+    public static Sheet[] Sheets(BreakdownView v) =>
+    [
+        new("任务分解", $"任务分解及节点完成情况（{v.Period.Label}）",
+            ["任务", "分解任务", "责任单位 / 区", "衡量指标", "分解任务权重", "分解任务进展（%）", "分解任务序时进度（%）", "分解任务状态",
+             "节点", "完成时限", "原定时限", "结转次数", "节点权重", "节点完成度（%）", "节点序时进度（%）", "节点逾期"],
+            v.Items.SelectMany(w => w.SubItems.SelectMany(s => (s.State.Milestones.Count == 0 ? [null] : s.State.Milestones.Cast<MilestoneState?>()).Select(m => new object?[]
+            {
+                w.Title, s.State.Title, s.State.OwnerName, s.Indicator, s.State.Weight, s.State.Progress, s.State.Expected, s.State.Light.Word(),
+                m?.Title, m?.Due.Label, m?.OriginalDue.Label, m?.TimesCarried, m?.Weight, m?.Completion, m?.Expected, m is null ? null : m.Overdue ? "是" : "否",
+            }))).ToList()),
+        new("变更记录", "任务分解变更记录", ["时间", "任务", "操作", "内容", "操作人"],
+            v.History.Select(h => new object?[] { h.At.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm"), h.WorkItemCode, h.Action.Label(), h.Summary, h.By }).ToList()),
+    ];
+}
