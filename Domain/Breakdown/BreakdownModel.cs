@@ -30,6 +30,9 @@ public class SubItem
     public Period Start { get; set; }
 
     public bool Retired { get; set; }
+
+    /// <summary>Part of the demo data (with its milestones and their reports), removed with it.</summary>
+    public bool IsDemo { get; set; }
 }
 
 /// <summary>里程碑 (节点) of a sub-item, reported by the sub-item's owner each quarter.</summary>

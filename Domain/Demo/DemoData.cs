@@ -1,3 +1,4 @@
+using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
@@ -38,6 +39,12 @@ public static class DemoData
         await db.IndicatorValues.Where(v => v.IsDemo).ExecuteDeleteAsync(ct);
         await db.RosterEntries.Where(v => v.IsDemo).ExecuteDeleteAsync(ct);
         await db.ProgressReports.Where(v => v.IsDemo).ExecuteDeleteAsync(ct);
+        var demoSubItems = db.SubItems.Where(s => s.IsDemo).Select(s => s.Id);
+        var demoMilestones = db.Milestones.Where(m => demoSubItems.Contains(m.SubItemId)).Select(m => m.Id);
+        await db.MilestoneReports.Where(r => r.IsDemo || demoMilestones.Contains(r.MilestoneId)).ExecuteDeleteAsync(ct);
+        await db.BreakdownChanges.Where(c => c.SubItemId != null && demoSubItems.Contains(c.SubItemId.Value)).ExecuteDeleteAsync(ct);
+        await db.Milestones.Where(m => demoSubItems.Contains(m.SubItemId)).ExecuteDeleteAsync(ct);
+        await db.SubItems.Where(s => s.IsDemo).ExecuteDeleteAsync(ct);
         await db.TargetMilestones.Where(m => m.CompletedByDemo)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.CompletedIn, (Period?)null).SetProperty(m => m.CompletedByDemo, false), ct);
         await tx.CommitAsync(ct);
@@ -68,6 +75,7 @@ public static class DemoData
         db.ProgressReports.AddRange(generator.ProgressReports(periods, units.Select(u => (u.WorkItemCode, u.PartNo, u.UnitCode)))
             .Where(r => !realReports.Contains((r.WorkItemCode, r.UnitCode, r.Period))));
         await db.SaveChangesAsync(ct);
+        await AddBreakdownAsync(db, generator, last, ct);
 
         foreach (var (target, order, done) in MilestonesReached)
         {
@@ -76,6 +84,45 @@ public static class DemoData
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.CompletedIn, (Period?)done).SetProperty(m => m.CompletedByDemo, true), ct);
         }
         await tx.CommitAsync(ct);
+    }
+
+    private sealed record DemoSubItem(string Item, string Title, PartyKind OwnerKind, string Owner, string? Indicator, decimal? Weight, Period Start,
+        (string Title, Period Due, decimal? Weight)[] Milestones);
+
+    /// <summary>A breakdown of task-3 (lagging, one milestone left overdue) and task-4, for work items the office has not broken down.</summary>
+    private static readonly DemoSubItem[] Breakdown =
+    [
+        new("task-3", "菌种库建设", PartyKind.Unit, "kjj", "strains", 40, new(2025, 1),
+            [("建设方案确定，承建单位落实", new(2025, 2), 20), ("库房及信息系统建成，对外提供保藏服务", new(2026, 2), 40), ("保藏菌种规模居全国首位", new(2027, 4), 40)]),
+        new("task-3", "元件库建设", PartyKind.Unit, "kjj", "parts", 40, new(2025, 1),
+            [("承建单位落实", new(2025, 2), null), ("元件库上线服务", new(2026, 3), null), ("元件规模居全国首位", new(2027, 4), null)]),
+        new("task-3", "高效酶制剂和底盘细胞攻关", PartyKind.District, "440112", null, 20, new(2025, 3),
+            [("攻关项目立项", new(2025, 4), null), ("取得阶段性成果", new(2026, 4), null)]),
+        new("task-4", "黄埔区生物制造产业园区规划建设", PartyKind.District, "440112", "industrial_bases", null, new(2025, 1),
+            [("园区规划获批", new(2025, 3), null), ("首批项目入园", new(2026, 2), null), ("园区建成", new(2027, 2), null)]),
+        new("task-4", "南沙区生物制造载体布局", PartyKind.District, "440115", null, null, new(2025, 2),
+            [("载体布局方案印发", new(2025, 4), null), ("重点载体投入使用", new(2026, 4), null)]),
+    ];
+
+    private static async Task AddBreakdownAsync(AppDbContext db, Generator generator, Period last, CancellationToken ct)
+    {
+        var brokenDown = (await db.SubItems.Where(s => !s.IsDemo).Select(s => s.WorkItemCode).Distinct().ToListAsync(ct)).ToHashSet();
+        var order = 0;
+        foreach (var d in Breakdown.Where(d => !brokenDown.Contains(d.Item)))
+        {
+            var sub = new SubItem
+            {
+                WorkItemCode = d.Item, Title = d.Title, OwnerKind = d.OwnerKind, OwnerCode = d.Owner, IndicatorCode = d.Indicator, Weight = d.Weight,
+                Start = d.Start, SortOrder = ++order, IsDemo = true,
+            };
+            db.SubItems.Add(sub);
+            await db.SaveChangesAsync(ct);
+            var milestones = d.Milestones.Select((m, i) => new Milestone { SubItemId = sub.Id, SortOrder = i + 1, Title = m.Title, Due = m.Due, OriginalDue = m.Due, Weight = m.Weight }).ToList();
+            db.Milestones.AddRange(milestones);
+            await db.SaveChangesAsync(ct);
+            db.MilestoneReports.AddRange(milestones.SelectMany((m, i) => generator.MilestoneReports(m, d, i == 0, last)));
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The milestones demo data marks reached; target-3's second milestone is left overdue on purpose.</summary>
@@ -207,13 +254,30 @@ public static class DemoData
             return body + Uscc.CheckCharacter(body);
         }
 
+        /// <summary>Quarterly completion at the work item's pace; a sub-item's first milestone is met on time.</summary>
+        public IEnumerable<MilestoneReport> MilestoneReports(Milestone m, DemoSubItem d, bool onTime, Period last)
+        {
+            var pace = onTime ? 1.0 : Pace.GetValueOrDefault(d.Item, 1.0);
+            foreach (var period in Period.Range(d.Start, last))
+            {
+                var percent = Math.Clamp((double)Rollup.Expected(d.Start, m.Due, period) * pace * Noise(0.05), 0, 100);
+                yield return new MilestoneReport
+                {
+                    MilestoneId = m.Id, Period = period, Percent = onTime && period >= m.Due ? 100 : Math.Round((decimal)percent, 0),
+                    ReporterKind = d.OwnerKind, ReporterCode = d.Owner, ReportedAt = new DateTimeOffset(period.End.AddDays(10).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)),
+                    IsDemo = true,
+                };
+            }
+        }
+
+        /// <summary>Pace per work item relative to 序时进度: task-3 (strain and parts libraries) lags badly, task-4 somewhat.</summary>
+        private static readonly Dictionary<string, double> Pace = new() { ["task-3"] = 0.55, ["task-4"] = 0.8, ["measure-3"] = 0.85, ["measure-1"] = 1.3 };
+
         public IEnumerable<ProgressReport> ProgressReports(IReadOnlyList<Period> periods, IEnumerable<(string Item, int Part, string Unit)> leads)
         {
-            // Pace per work item relative to 序时进度: task-3 (strain and parts libraries) lags badly, task-4 somewhat.
-            var pace = new Dictionary<string, double> { ["task-3"] = 0.55, ["task-4"] = 0.8, ["measure-3"] = 0.85, ["measure-1"] = 1.3 };
             foreach (var (item, part, unit) in leads)
             {
-                var itemPace = pace.GetValueOrDefault(item, 1.0);
+                var itemPace = Pace.GetValueOrDefault(item, 1.0);
                 foreach (var period in periods)
                 {
                     var percent = Math.Clamp((double)TimeProgress.ExpectedPercent(period) * itemPace * Noise(0.06), 0, 100);

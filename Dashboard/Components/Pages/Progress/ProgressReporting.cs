@@ -1,5 +1,6 @@
 using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Hosting;
+using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
@@ -9,15 +10,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GzBioPlan.Dashboard.Components.Pages.Progress;
 
-/// <summary>What a unit posts for one part of a task or measure in a quarter.</summary>
-public sealed record ProgressEntry(string Item, int Part, ProgressStatus Status, decimal? Percent, string? Narrative, string? NextSteps, string? Blockers);
+/// <summary>What a unit posts for one part of a task or measure in a quarter, with the completion of the milestones it owns there.</summary>
+public sealed record ProgressEntry(string Item, int Part, ProgressStatus Status, decimal? Percent, string? Narrative, string? NextSteps, string? Blockers,
+    IReadOnlyDictionary<long, decimal?> Milestones);
+
+/// <summary>A unit or district: who owns sub-items and reports their milestones.</summary>
+public sealed record Reporter(PartyKind Kind, string Code, string By);
 
 /// <summary>
 /// 任务进展: a municipal unit reports, each quarter, on the parts it leads (status, completion, narrative,
 /// next steps, blockers and needs) and adds its contribution where it supports. Every save is a new row
 /// (the latest counts, the history stays) until the coordination office locks the quarter.
 /// </summary>
-public sealed class ProgressReporting(AppDbContext db, TimeProvider clock, ILogger<ProgressReporting> logger)
+public sealed class ProgressReporting(AppDbContext db, BreakdownQuery breakdown, TimeProvider clock, ILogger<ProgressReporting> logger)
 {
     public const int TextMax = 2000;
 
@@ -28,7 +33,28 @@ public sealed class ProgressReporting(AppDbContext db, TimeProvider clock, ILogg
         ["percent"] = "牵头单位请填写 0 到 100 之间的完成进度。",
         ["narrative"] = "请填写工作进展。",
         ["too-long"] = $"每项内容不能超过 {TextMax} 字。",
+        ["milestone"] = "节点完成度应为 0 到 100 之间的数字，且只能填报本单位（本区）负责的节点。",
     };
+
+    /// <summary>Reads the milestone completions a form posts as <c>m{id}=percent</c>; a blank leaves a milestone unreported, a non-number is kept as invalid.</summary>
+    public static IReadOnlyDictionary<long, decimal?> MilestoneFields(IFormCollection form)
+    {
+        var result = new Dictionary<long, decimal?>();
+        foreach (var (key, value) in form)
+        {
+            if (key.Length < 2 || key[0] != 'm' || !long.TryParse(key.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) continue;
+            var text = value.ToString().Trim();
+            if (text.Length == 0) continue;
+            result[id] = decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        }
+        return result;
+    }
+
+    /// <summary>The unit or district a signed-in user reports for, if any.</summary>
+    public static Reporter? ReporterOf(System.Security.Claims.ClaimsPrincipal user) =>
+        user.Unit() is { } unit ? new Reporter(PartyKind.Unit, unit, user.Identity!.Name!)
+        : user.District() is { } district && user.IsInRole(Domain.Accounts.Roles.District) ? new Reporter(PartyKind.District, district, user.Identity!.Name!)
+        : null;
 
     public Task<bool> IsLockedAsync(Period period, CancellationToken ct) => db.ProgressLocks.AnyAsync(l => l.Period == period, ct);
 
@@ -42,17 +68,58 @@ public sealed class ProgressReporting(AppDbContext db, TimeProvider clock, ILogg
         var narrative = e.Narrative?.Trim();
         if (string.IsNullOrEmpty(narrative)) return "narrative";
         if (narrative.Length > TextMax || e.NextSteps?.Length > TextMax || e.Blockers?.Length > TextMax) return "too-long";
-        if (role == UnitRole.Lead && e.Percent is not (>= 0 and <= 100)) return "percent";
+        var reporter = new Reporter(PartyKind.Unit, unitCode, by);
+        if (!await OwnsValidAsync(reporter, e.Milestones, ct)) return "milestone";
+        // With a breakdown the item's completion rolls up from milestones, so the lead unit does not type a figure.
+        var brokenDown = await db.SubItems.AnyAsync(s => s.WorkItemCode == e.Item && !s.Retired && db.Milestones.Any(m => m.SubItemId == s.Id && !m.Retired), ct);
+        if (role == UnitRole.Lead && !brokenDown && e.Percent is not (>= 0 and <= 100)) return "percent";
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        AddMilestoneReports(reporter, period, e.Milestones);
+        await db.SaveChangesAsync(ct);
+        decimal? rolled = brokenDown ? BreakdownRule.Roll(await breakdown.RunAsync(period, e.Item, ct))?.Progress : null;
         db.ProgressReports.Add(new ProgressReport
         {
             WorkItemCode = e.Item, PartNo = e.Part, UnitCode = unitCode, Period = period, Status = e.Status,
-            ProgressPercent = role == UnitRole.Lead ? e.Percent!.Value : e.Percent is >= 0 and <= 100 ? e.Percent.Value : 0,
+            ProgressPercent = rolled ?? (e.Percent is >= 0 and <= 100 ? e.Percent.Value : 0),
             Narrative = narrative, NextSteps = Blank(e.NextSteps), Blockers = Blank(e.Blockers), ReportedBy = by, ReportedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Progress of {Item} part {Part} for {Period} reported by {Unit} ({User})", e.Item, e.Part, period.ToString(), unitCode, by);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Progress of {Item} part {Part} for {Period} reported by {Unit} ({User}) with {Milestones} milestones",
+            e.Item, e.Part, period.ToString(), unitCode, by, e.Milestones.Count);
         return null;
     }
+
+    /// <summary>A unit or district reports the completion of milestones it owns outside any task it reports on (a district's, typically).</summary>
+    public async Task<string?> SaveMilestonesAsync(Reporter reporter, Period period, IReadOnlyDictionary<long, decimal?> milestones, CancellationToken ct)
+    {
+        if (await IsLockedAsync(period, ct)) return "locked";
+        if (milestones.Count == 0 || !await OwnsValidAsync(reporter, milestones, ct)) return "milestone";
+        AddMilestoneReports(reporter, period, milestones);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("{Count} milestones for {Period} reported by {Reporter} ({User})", milestones.Count, period.ToString(), reporter.Code, reporter.By);
+        return null;
+    }
+
+    /// <summary>Every value is 0–100 and every milestone is live and belongs to a sub-item the reporter owns.</summary>
+    private async Task<bool> OwnsValidAsync(Reporter reporter, IReadOnlyDictionary<long, decimal?> milestones, CancellationToken ct)
+    {
+        if (milestones.Count == 0) return true;
+        if (milestones.Values.Any(v => v is not (>= 0 and <= 100))) return false;
+        var ids = milestones.Keys.ToList();
+        var owned = await (from m in db.Milestones join s in db.SubItems on m.SubItemId equals s.Id
+                           where ids.Contains(m.Id) && !m.Retired && !s.Retired && s.OwnerKind == reporter.Kind && s.OwnerCode == reporter.Code
+                           select m.Id).CountAsync(ct);
+        return owned == ids.Count;
+    }
+
+    private void AddMilestoneReports(Reporter reporter, Period period, IReadOnlyDictionary<long, decimal?> milestones) =>
+        db.MilestoneReports.AddRange(milestones.Select(m => new MilestoneReport
+        {
+            MilestoneId = m.Key, Period = period, Percent = m.Value!.Value, ReporterKind = reporter.Kind, ReporterCode = reporter.Code,
+            ReportedBy = reporter.By, ReportedAt = clock.GetUtcNow(),
+        }));
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
@@ -69,9 +136,18 @@ public static class ProgressEndpoints
             if (!Period.TryParse(period, out var p) || !p.IsInPlan || http.User.Unit() is not { } unit || item is null || part is null || status is null)
                 return TypedResults.Redirect("/progress?error=not-yours");
             var error = await reporting.SaveAsync(unit, http.User.Identity!.Name!, p, new ProgressEntry(item, part.Value, status.Value,
-                decimal.TryParse(percent, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null, narrative, next, blockers), ct);
+                decimal.TryParse(percent, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null, narrative, next, blockers,
+                ProgressReporting.MilestoneFields(await http.Request.ReadFormAsync(ct))), ct);
             return TypedResults.Redirect($"/progress?period={p}{(error is null ? "&done=saved" : "&error=" + error)}#{item}-{part}");
         }).RequireAuthorization(p => p.RequireRole(Domain.Accounts.Roles.Unit)).RequireAntiforgeryToken();
+
+        app.MapPost("/progress/milestones", async ([FromForm] string? period, HttpContext http, ProgressReporting reporting, CancellationToken ct) =>
+        {
+            if (!Period.TryParse(period, out var p) || !p.IsInPlan || ProgressReporting.ReporterOf(http.User) is not { } reporter)
+                return TypedResults.Redirect("/progress?error=milestone");
+            var error = await reporting.SaveMilestonesAsync(reporter, p, ProgressReporting.MilestoneFields(await http.Request.ReadFormAsync(ct)), ct);
+            return TypedResults.Redirect($"/progress?period={p}{(error is null ? "&done=saved" : "&error=" + error)}#milestones");
+        }).RequireAuthorization(p => p.RequireRole(Domain.Accounts.Roles.Unit, Domain.Accounts.Roles.District)).RequireAntiforgeryToken();
 
         app.MapPost("/progress/lock", async ([FromForm] string? period, [FromForm] bool? unlock, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
         {

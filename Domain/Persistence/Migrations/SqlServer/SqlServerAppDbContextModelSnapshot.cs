@@ -303,6 +303,9 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
                     b.Property<string>("OwnerCode")
                         .IsRequired()
                         .HasMaxLength(32)

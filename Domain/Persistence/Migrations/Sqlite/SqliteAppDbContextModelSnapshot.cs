@@ -287,6 +287,9 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OwnerCode")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -46,7 +46,8 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     IndicatorTarget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
                     Weight = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
                     Start = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Retired = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Retired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -46,7 +46,8 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     IndicatorTarget = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
                     Weight = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
                     Start = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
-                    Retired = table.Column<bool>(type: "bit", nullable: false)
+                    Retired = table.Column<bool>(type: "bit", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
