@@ -28,15 +28,15 @@ public class ProgressReportingTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Contains("done=saved", await Report(kjj, "2026Q4", new()
         {
-            ["item"] = "task-3", ["part"] = "1", ["status"] = "InProgress", ["percent"] = "40", ["narrative"] = "菌种库一期完成设计", ["next"] = "开工建设", ["blockers"] = "需市规划和自然资源局协调用地",
+            ["item"] = "task-1", ["part"] = "1", ["status"] = "InProgress", ["percent"] = "40", ["narrative"] = "菌种库一期完成设计", ["next"] = "开工建设", ["blockers"] = "需市规划和自然资源局协调用地",
         }));
-        await Report(kjj, "2026Q4", new() { ["item"] = "task-3", ["part"] = "1", ["status"] = "InProgress", ["percent"] = "45", ["narrative"] = "菌种库一期完成设计（更正）" });
-        Assert.Equal(2, app.WithDb(db => db.ProgressReports.Count(r => r.UnitCode == "kjj" && r.WorkItemCode == "task-3" && r.Period == Period.Parse("2026Q4"))));
+        await Report(kjj, "2026Q4", new() { ["item"] = "task-1", ["part"] = "1", ["status"] = "InProgress", ["percent"] = "45", ["narrative"] = "菌种库一期完成设计（更正）" });
+        Assert.Equal(2, app.WithDb(db => db.ProgressReports.Count(r => r.UnitCode == "kjj" && r.WorkItemCode == "task-1" && r.Period == Period.Parse("2026Q4"))));
 
         var progress = await (await app.SignedIn("leader")).GetFromJsonAsync<JsonElement>("/api/v1/progress?period=2026Q4");
-        var task3 = progress.GetProperty("workItems").EnumerateArray().Single(w => w.GetProperty("code").GetString() == "task-3");
-        Assert.Equal(45m, task3.GetProperty("progress").GetDecimal());
-        Assert.Contains("菌种库一期完成设计（更正）", await (await app.SignedIn("leader")).GetStringAsync("/tasks/task-3?period=2026Q4"));
+        var task1 = progress.GetProperty("workItems").EnumerateArray().Single(w => w.GetProperty("code").GetString() == "task-1");
+        Assert.Equal(45m, task1.GetProperty("progress").GetDecimal()); // the only lead unit reporting for 2026Q4 (demo data ends at 2026Q3); task-1 has no breakdown
+        Assert.Contains("菌种库一期完成设计（更正）", await (await app.SignedIn("leader")).GetStringAsync("/tasks/task-1?period=2026Q4"));
 
         // A supporting unit adds its contribution; it does not move the lead's figure.
         await Report(kjj, "2026Q4", new() { ["item"] = "task-2", ["part"] = "1", ["status"] = "InProgress", ["narrative"] = "配合建设概念验证中心" });
@@ -45,9 +45,9 @@ public class ProgressReportingTests(AppFactory app) : IClassFixture<AppFactory>
 
     [Theory]
     [InlineData("task-4", "40", "进展", "not-yours")]   // 市科技局 neither leads nor supports 三(四)
-    [InlineData("task-3", "140", "进展", "percent")]
-    [InlineData("task-3", "", "进展", "percent")]
-    [InlineData("task-3", "40", "", "narrative")]
+    [InlineData("task-1", "140", "进展", "percent")]
+    [InlineData("task-1", "", "进展", "percent")]
+    [InlineData("task-1", "40", "", "narrative")]
     public async Task Bad_reports_are_refused_in_chinese_and_not_saved(string item, string percent, string narrative, string error)
     {
         var kjj = await app.SignedIn("kjj");
@@ -76,7 +76,15 @@ public class ProgressReportingTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Only_units_report_and_only_the_office_locks()
     {
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedIn("huangpu")).GetAsync("/progress")).StatusCode);
+        var huangpu = await app.SignedIn("huangpu");
+        var districtPage = await huangpu.GetStringAsync("/progress?period=2027Q3");
+        Assert.Contains("本区负责的分解节点", districtPage); // a district reports the milestones it owns, not tasks
+        Assert.DoesNotContain("data-report=\"task-", districtPage);
+        var districtReport = await huangpu.PostAsync("/progress/report", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AppFactory.Antiforgery(districtPage), ["period"] = "2027Q3", ["item"] = "task-4", ["part"] = "1", ["status"] = "InProgress", ["percent"] = "1", ["narrative"] = "x",
+        }));
+        Assert.StartsWith("/access-denied", districtReport.Headers.Location!.PathAndQuery);
         var leader = await app.SignedIn("leader");
         var token = AppFactory.Antiforgery(await leader.GetStringAsync("/"));
         var report = await leader.PostAsync("/progress/report", new FormUrlEncodedContent(new Dictionary<string, string>

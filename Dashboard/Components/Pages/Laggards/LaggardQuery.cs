@@ -1,3 +1,4 @@
+using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
@@ -14,6 +15,8 @@ public enum LaggardKind
     Target,
     Milestone,
     WorkItem,
+    SubItem,
+    SubItemMilestone,
     NotStarted,
     MissingProgressReport,
     Submission,
@@ -31,6 +34,8 @@ public sealed record LaggardRow(LaggardKind Kind, string Item, string Link, stri
         LaggardKind.Target => "目标低于序时进度",
         LaggardKind.Milestone => "里程碑逾期",
         LaggardKind.WorkItem => "任务滞后",
+        LaggardKind.SubItem => "分解任务滞后",
+        LaggardKind.SubItemMilestone => "分解节点逾期",
         LaggardKind.NotStarted => "未启动",
         LaggardKind.MissingProgressReport => "未报告进展",
         _ => "报送缺报或逾期",
@@ -87,6 +92,8 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
                     LaggardRule.Trend(previous?.PointsBehind, previous is not null && LaggardRule.IsBehind(previous.Light), w.PointsBehind))
                     { Addressee = UnitOf(w.Code) });
             }
+            foreach (var sub in w.SubItems)
+                rows.AddRange(SubItemRows(w, sub, history, before, period));
             foreach (var unit in w.Parts.SelectMany(p => p.Leads.Select(u => (Part: p.PartNo, Unit: u))).Where(x => x.Unit.Code != PlanSeed.AllDistricts))
             {
                 bool NotStarted(PlanProgress h) => h.WorkItems.First(x => x.Code == w.Code).Reports
@@ -123,6 +130,30 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
         return new LaggardReview(period,
             rows.OrderByDescending(r => r.Light).ThenByDescending(r => r.PointsBehind ?? 0).ThenByDescending(r => r.QuartersBehind).ToList(),
             UnitLeague(now, before));
+    }
+
+    /// <summary>A sub-item behind its milestones' 序时进度, and each of its overdue milestones; both answered for by its owner.</summary>
+    private IEnumerable<LaggardRow> SubItemRows(WorkItemStatus w, SubItemState sub, IReadOnlyList<PlanProgress> history, PlanProgress? before, Period period)
+    {
+        var link = $"/breakdown/{w.Code}?period={period}#s{sub.Id}";
+        var addressee = (sub.OwnerKind, sub.OwnerCode);
+        SubItemState? At(PlanProgress h) => h.WorkItems.First(x => x.Code == w.Code).SubItems.FirstOrDefault(s => s.Id == sub.Id);
+        foreach (var m in sub.Milestones.Where(m => m.Overdue))
+        {
+            var wasOverdue = before is not null && At(before)?.Milestones.Any(x => x.Id == m.Id && x.Overdue) == true;
+            yield return new LaggardRow(LaggardKind.SubItemMilestone, $"{w.Numbering}{sub.Title}：{m.Title}", link, sub.OwnerName,
+                $"计划{m.Due.Label}完成，完成 {m.Completion:0.#}%" + (m.TimesCarried > 0 ? $"（原定{m.OriginalDue.Label}，已结转{m.TimesCarried}次）" : ""),
+                null, period.QuartersSinceBaseline - m.Due.QuartersSinceBaseline, Light.Red, wasOverdue ? LaggardTrend.Same : LaggardTrend.New)
+                { Addressee = addressee };
+        }
+        // Red only because of an overdue milestone: the milestone rows above already say so.
+        if (!LaggardRule.IsBehind(sub.Light) || (sub.Milestones.Any(m => m.Overdue) && sub.PointsBehind < thresholds.YellowBehind)) yield break;
+        var previous = before is null ? null : At(before);
+        yield return new LaggardRow(LaggardKind.SubItem, $"{w.Numbering}{sub.Title}", link, sub.OwnerName,
+            $"进展 {sub.Progress:0.#}%，序时进度 {sub.Expected:0.#}%，落后 {sub.PointsBehind:0.#} 个百分点", sub.PointsBehind,
+            LaggardRule.QuartersBehind(history.Select(h => At(h) is { } s && LaggardRule.IsBehind(s.Light))), sub.Light,
+            LaggardRule.Trend(previous?.PointsBehind, previous is not null && LaggardRule.IsBehind(previous.Light), sub.PointsBehind))
+            { Addressee = addressee };
     }
 
     /// <summary>Units ranked by how far ahead of 序时进度 the items they lead are on average; change since last quarter.</summary>
