@@ -83,6 +83,12 @@ public class BreakdownTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(40m, next[0].GetProperty("milestones")[1].GetProperty("completion").GetDecimal());
         Assert.True(next[1].GetProperty("milestones")[0].GetProperty("overdue").GetBoolean());
 
+        // Owners who have not yet reported their unfinished milestones for a quarter are listed in the review.
+        static IEnumerable<string> Unreported(JsonElement rows) => rows.EnumerateArray()
+            .Where(r => r.GetProperty("kind").GetString() == "MissingMilestoneReport").Select(r => r.GetProperty("item").GetString() + "|" + r.GetProperty("responsible").GetString());
+        Assert.DoesNotContain("三（五）黄埔区项目落地|黄埔区", Unreported(await leader.GetFromJsonAsync<JsonElement>("/api/v1/laggards?period=2026Q3")));
+        Assert.Contains("三（五）黄埔区项目落地|黄埔区", Unreported(await leader.GetFromJsonAsync<JsonElement>("/api/v1/laggards?period=2026Q4")));
+
         var taskPage = await leader.GetStringAsync("/tasks/task-5?period=2026Q3");
         Assert.Contains("重点项目储备库", taskPage);
         Assert.Contains("60%", taskPage);

@@ -17,6 +17,7 @@ public enum LaggardKind
     WorkItem,
     SubItem,
     SubItemMilestone,
+    MissingMilestoneReport,
     NotStarted,
     MissingProgressReport,
     Submission,
@@ -36,6 +37,7 @@ public sealed record LaggardRow(LaggardKind Kind, string Item, string Link, stri
         LaggardKind.WorkItem => "任务滞后",
         LaggardKind.SubItem => "分解任务滞后",
         LaggardKind.SubItemMilestone => "分解节点逾期",
+        LaggardKind.MissingMilestoneReport => "未报告节点完成度",
         LaggardKind.NotStarted => "未启动",
         LaggardKind.MissingProgressReport => "未报告进展",
         _ => "报送缺报或逾期",
@@ -144,6 +146,16 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
             yield return new LaggardRow(LaggardKind.SubItemMilestone, $"{w.Numbering}{sub.Title}：{m.Title}", link, sub.OwnerName,
                 $"计划{m.Due.Label}完成，完成 {m.Completion:0.#}%" + (m.TimesCarried > 0 ? $"（原定{m.OriginalDue.Label}，已结转{m.TimesCarried}次）" : ""),
                 null, period.QuartersSinceBaseline - m.Due.QuartersSinceBaseline, Light.Red, wasOverdue ? LaggardTrend.Same : LaggardTrend.New)
+                { Addressee = addressee };
+        }
+        // Unfinished milestones of a started sub-item are reported every quarter, by a unit or a district alike.
+        bool Unreported(SubItemState? s, Period at) => s is not null && s.Start <= at && s.Milestones.Any(m => !m.Done && !m.Reported);
+        if (Unreported(sub, period))
+        {
+            var count = sub.Milestones.Count(m => !m.Done && !m.Reported);
+            yield return new LaggardRow(LaggardKind.MissingMilestoneReport, $"{w.Numbering}{sub.Title}", link, sub.OwnerName,
+                $"{count} 个未完成的节点本季度未报告完成度", null, LaggardRule.QuartersBehind(history.Select(h => Unreported(At(h), h.Period))), Light.Yellow,
+                before is not null && Unreported(At(before), before.Period) ? LaggardTrend.Same : LaggardTrend.New)
                 { Addressee = addressee };
         }
         // Red only because of an overdue milestone: the milestone rows above already say so.
