@@ -262,6 +262,20 @@ public class BreakdownTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_unit_and_a_district_see_the_sub_items_they_own_on_their_pages_and_exports()
+    {
+        var huangpu = await app.SignedIn("huangpu");
+        var district = await huangpu.GetStringAsync("/districts/440112?period=2026Q3");
+        Assert.Contains("高效酶制剂和底盘细胞攻关", district);
+        Assert.Contains("黄埔区生物制造产业园区规划建设", district);
+        Assert.DoesNotContain("南沙区生物制造载体布局", district);
+        var kjj = await app.SignedIn("kjj");
+        Assert.Contains("菌种库建设", await kjj.GetStringAsync("/units/kjj?period=2026Q3"));
+        var sheets = WorkbookReader.Read(await kjj.GetByteArrayAsync("/export/units/kjj.xlsx?period=2026Q3"));
+        Assert.Contains(sheets["分解任务"], r => r[0] as string == "三（三）夯实产业基础设施" && r[1] as string == "菌种库建设" && r[7] as string == "严重滞后");
+    }
+
+    [Fact]
     public async Task The_laggard_review_names_overdue_milestones_and_lagging_sub_items_with_their_owner()
     {
         var review = await (await app.SignedIn("office")).GetFromJsonAsync<JsonElement>("/api/v1/laggards?period=2026Q3");

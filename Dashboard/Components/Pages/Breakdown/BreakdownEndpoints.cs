@@ -98,6 +98,15 @@ public static class BreakdownEndpoints
         return TypedResults.Redirect(path + query + (error is null && anchor.Length > 0 ? "#" + anchor : ""));
     }
 
+    /// <summary>Sub-items owned by one unit or district, as on its page.</summary>
+    public static Sheet SubItemsSheet(IReadOnlyList<SubItemState> items, IReadOnlyDictionary<string, string> titles, string title) =>
+        new("分解任务", title, ["任务", "分解任务", "权重", "节点完成", "完成时限", "进展（%）", "序时进度（%）", "状态"],
+            items.Select(s => new object?[]
+            {
+                titles.GetValueOrDefault(s.WorkItemCode, s.WorkItemCode), s.Title, s.Weight, $"{s.Milestones.Count(m => m.Done)}/{s.Milestones.Count}",
+                s.Due?.Label, s.Progress, s.Expected, s.Light.Word(),
+            }).ToList());
+
     public static Sheet[] Sheets(BreakdownView v) =>
     [
         new("任务分解", $"任务分解及节点完成情况（{v.Period.Label}）",

@@ -4,7 +4,10 @@ using GzBioPlan.Dashboard.Components.Pages.Targets;
 using GzBioPlan.Dashboard.Components.Shared;
 using GzBioPlan.Dashboard.Export;
 using GzBioPlan.Dashboard.Hosting;
+using GzBioPlan.Dashboard.Components.Pages.Breakdown;
+using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Periods;
+using GzBioPlan.Domain.Reporting;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Progress;
@@ -20,9 +23,10 @@ public sealed record DistrictIndicatorRow(string Code, string Name, string UnitO
 
 /// <summary>One district for a period: its figures against last quarter, its place in the league, its rosters.</summary>
 public sealed record DistrictDetails(Period Period, District District, LeagueRow? League, int Ranked, string RankedBy,
-    IReadOnlyList<DistrictIndicatorRow> Indicators, IReadOnlyList<RosterLine> Roster);
+    IReadOnlyList<DistrictIndicatorRow> Indicators, IReadOnlyList<RosterLine> Roster,
+    IReadOnlyList<SubItemState> SubItems, IReadOnlyDictionary<string, string> Titles);
 
-public sealed class DistrictDetailsQuery(AppDbContext db, DistrictLeagueQuery leagueQuery)
+public sealed class DistrictDetailsQuery(AppDbContext db, DistrictLeagueQuery leagueQuery, BreakdownQuery breakdown)
 {
     public async Task<DistrictDetails?> RunAsync(string code, Period period, CancellationToken ct)
     {
@@ -36,8 +40,10 @@ public sealed class DistrictDetailsQuery(AppDbContext db, DistrictLeagueQuery le
         var indicators = league.Columns.Select(c => new DistrictIndicatorRow(c.Code, c.Name, c.UnitOfMeasure,
             row?.Values[c.Code], previous?.Values[c.Code])).ToList();
         var roster = await RosterListing.ListAsync(db, period, null, null, null, code, ct);
+        var subItems = (await breakdown.RunAsync(period, null, ct)).Where(s => s.OwnerKind == PartyKind.District && s.OwnerCode == code).ToList();
+        var titles = (await db.WorkItems.AsNoTracking().ToListAsync(ct)).ToDictionary(w => w.Code, w => w.Numbering + w.Title);
         return new DistrictDetails(period, district, row, league.Rows.Count(r => r.Rank is not null),
-            league.Columns.First(c => c.Code == league.SortBy).Name, indicators, roster);
+            league.Columns.First(c => c.Code == league.SortBy).Name, indicators, roster, subItems, titles);
     }
 }
 
@@ -48,6 +54,7 @@ public static class DistrictExport
         new Sheet("指标", $"{d.District.Name}主要指标（{d.Period.Label}）", ["指标", "计量单位", "本季度", "上季度", "变化"],
             d.Indicators.Select(i => new object?[] { i.Name, i.UnitOfMeasure, i.Value, i.Previous, i.Change }).ToList()),
         TargetExport.RosterSheet(d.Roster, $"{d.District.Name}名录（{d.Period.Label}）"),
+        BreakdownEndpoints.SubItemsSheet(d.SubItems, d.Titles, $"{d.District.Name}负责的分解任务（{d.Period.Label}）"),
     ];
 
     public static IEndpointRouteBuilder MapDistrictExport(this IEndpointRouteBuilder app)

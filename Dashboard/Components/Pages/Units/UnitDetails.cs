@@ -1,6 +1,9 @@
 using GzBioPlan.Dashboard.Components.Pages.Cockpit;
 using GzBioPlan.Dashboard.Export;
+using GzBioPlan.Dashboard.Components.Pages.Breakdown;
+using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Periods;
+using GzBioPlan.Domain.Reporting;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Progress;
@@ -11,7 +14,7 @@ namespace GzBioPlan.Dashboard.Components.Pages.Units;
 
 /// <summary>What one unit leads and supports, with each item's progress and light.</summary>
 public sealed record UnitDetails(Period Period, Unit Unit, IReadOnlyList<WorkItemStatus> Leads, IReadOnlyList<WorkItemStatus> Supports,
-    IReadOnlyList<KeyAreaView> Areas, IReadOnlyList<District> Districts);
+    IReadOnlyList<KeyAreaView> Areas, IReadOnlyList<District> Districts, IReadOnlyList<SubItemState> SubItems, IReadOnlyDictionary<string, string> Titles);
 
 public sealed class UnitDetailsQuery(AppDbContext db, PlanProgressQuery progress)
 {
@@ -25,7 +28,9 @@ public sealed class UnitDetailsQuery(AppDbContext db, PlanProgressQuery progress
             ? await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct)
             : [];
         return new UnitDetails(period, unit, items.Where(w => w.Leads(code)).ToList(),
-            items.Where(w => w.Involves(code) && !w.Leads(code)).ToList(), areas, districts);
+            items.Where(w => w.Involves(code) && !w.Leads(code)).ToList(), areas, districts,
+            items.SelectMany(w => w.SubItems).Where(s => s.OwnerKind == PartyKind.Unit && s.OwnerCode == code).ToList(),
+            items.ToDictionary(w => w.Code, w => w.Numbering + w.Title));
     }
 }
 
@@ -36,6 +41,7 @@ public static class UnitExport
         CockpitExports.TasksSheet(d.Period, d.Leads) with { Name = "牵头任务", Title = $"{d.Unit.Name}牵头的任务和措施（{d.Period.Label}）" },
         CockpitExports.TasksSheet(d.Period, d.Supports) with { Name = "配合任务", Title = $"{d.Unit.Name}配合的任务和措施（{d.Period.Label}）" },
         CockpitExports.AreasSheet(d.Areas) with { Title = $"{d.Unit.Name}牵头的重点领域" },
+        BreakdownEndpoints.SubItemsSheet(d.SubItems, d.Titles, $"{d.Unit.Name}负责的分解任务（{d.Period.Label}）"),
     ];
 
     public static IEndpointRouteBuilder MapUnitExport(this IEndpointRouteBuilder app)
