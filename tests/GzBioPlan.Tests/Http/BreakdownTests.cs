@@ -269,6 +269,8 @@ public class BreakdownTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("高效酶制剂和底盘细胞攻关", district);
         Assert.Contains("黄埔区生物制造产业园区规划建设", district);
         Assert.DoesNotContain("南沙区生物制造载体布局", district);
+        Assert.DoesNotContain("href=\"/breakdown/", district); // a page the district may not open
+        Assert.Contains("/progress?period=2026Q3#milestones", district);
         var kjj = await app.SignedIn("kjj");
         Assert.Contains("菌种库建设", await kjj.GetStringAsync("/units/kjj?period=2026Q3"));
         var sheets = WorkbookReader.Read(await kjj.GetByteArrayAsync("/export/units/kjj.xlsx?period=2026Q3"));
