@@ -1,13 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using ExcelDataReader;
+using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Periods;
+using GzBioPlan.Domain.Persistence;
+using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Reporting;
 using GzBioPlan.Domain.Rules;
 using GzBioPlan.Ingest.Parsing;
 using GzBioPlan.Ingest.Templates;
 using GzBioPlan.Ingest.Validation;
+using Microsoft.EntityFrameworkCore;
 using OfficeOpenXml;
 
 // Ingest benchmark (run on demand: dotnet run -c Release --project tests/Bench).
@@ -47,6 +51,69 @@ foreach (var (name, path, count) in new[] { ("typical district workbook", typica
     var ours = Child("ingest", path, count);
     var plain = Child("plain", path, count);
     Console.WriteLine($"| {name} | {count} | {ours.Ms:0.0} | {plain.Ms:0.0} | {ours.Ms / plain.Ms:0.00} | {ours.PeakMb:0} / {plain.PeakMb:0} |");
+}
+
+// 任务分解 roll-up: the cockpit computes one quarter; the laggard review computes every quarter up to the chosen one.
+Console.WriteLine();
+Console.WriteLine("| breakdown | sub-items / milestones / milestone reports | work items at one quarter (median ms) | all 13 quarters, as the laggard review (median ms) |");
+Console.WriteLine("|---|---|---|---|");
+foreach (var (name, perItem) in new[] { ("none (lead units' reports)", 0), ("small (1 sub-item per item, 5 milestones)", 1), ("large (20 sub-items per item, 5 milestones each)", 20) })
+{
+    var (counts, one, all) = await BreakdownRollup(folder, perItem);
+    Console.WriteLine($"| {name} | {counts} | {one:0.0} | {all:0.0} |");
+}
+
+static async Task<(string Counts, double One, double All)> BreakdownRollup(string folder, int subItemsPerItem)
+{
+    var file = Path.Combine(folder, $"breakdown-{subItemsPerItem}.db");
+    File.Delete(file);
+    var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={file};Pooling=false").Options;
+    await using (var db = new SqliteAppDbContext(options))
+    {
+        await db.Database.MigrateAsync();
+        await PlanSeeder.SeedAsync(db, default);
+        var random = new Random(11);
+        foreach (var item in PlanSeed.WorkItems)
+        {
+            for (var i = 0; i < subItemsPerItem; i++)
+            {
+                var sub = new SubItem { WorkItemCode = item.Code, Title = $"分解任务{i}", OwnerKind = PartyKind.Unit, OwnerCode = "gxj", Start = Period.First, Weight = random.Next(1, 10) };
+                db.SubItems.Add(sub);
+                await db.SaveChangesAsync();
+                var milestones = Enumerable.Range(0, 5).Select(k => new Milestone
+                {
+                    SubItemId = sub.Id, SortOrder = k, Title = $"节点{k}", Due = Period.All[2 + k * 2], OriginalDue = Period.All[2 + k * 2],
+                }).ToList();
+                db.Milestones.AddRange(milestones);
+                await db.SaveChangesAsync();
+                db.MilestoneReports.AddRange(milestones.SelectMany(m => Period.All.Select(p => new MilestoneReport
+                {
+                    MilestoneId = m.Id, Period = p, Percent = random.Next(0, 101), ReporterKind = PartyKind.Unit, ReporterCode = "gxj", ReportedAt = DateTimeOffset.UtcNow,
+                })));
+                await db.SaveChangesAsync();
+            }
+        }
+    }
+    await using var read = new SqliteAppDbContext(options);
+    var counts = $"{await read.SubItems.CountAsync()} / {await read.Milestones.CountAsync()} / {await read.MilestoneReports.CountAsync():#,0}";
+    var thresholds = new LightThresholds();
+    var query = new PlanProgressQuery(read, thresholds, new BreakdownQuery(read, thresholds));
+    var at = new Period(2026, 3);
+    await query.WorkItemsAsync(at, default);
+    var one = new List<double>();
+    var all = new List<double>();
+    for (var run = 0; run < 15; run++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await query.WorkItemsAsync(at, default);
+        one.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        started = Stopwatch.GetTimestamp();
+        foreach (var p in Period.All) await query.WorkItemsAsync(p, default);
+        all.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+    one.Sort();
+    all.Sort();
+    return (counts, one[one.Count / 2], all[all.Count / 2]);
 }
 
 static (double Ms, double PeakMb) Child(string mode, string file, int runs)

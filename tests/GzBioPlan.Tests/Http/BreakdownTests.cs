@@ -162,6 +162,7 @@ public class BreakdownTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("结转下季度", page);
         Assert.Contains("error=nothing-to-carry", await Post(office, "/breakdown/measure-2?period=2026Q3", "/breakdown/carry", new() { ["item"] = "measure-2", ["period"] = "2026Q3" }));
         Assert.Contains("error=carry-last", await Post(office, "/breakdown/measure-2?period=2027Q4", "/breakdown/carry", new() { ["item"] = "measure-2", ["period"] = "2027Q4" }));
+        Assert.Contains("error=period", await Post(office, "/breakdown/measure-2?period=2026Q3", "/breakdown/carry", new() { ["item"] = "measure-2", ["period"] = "2031Q1" }));
     }
 
     [Theory]

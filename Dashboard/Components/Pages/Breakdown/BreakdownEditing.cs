@@ -30,6 +30,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         ["start"] = "请选择 2024年第4季度 至 2027年第4季度 之间的开始季度。",
         ["due"] = "完成时限应在 2027年第4季度 之前，且不早于分解任务的开始季度。",
         ["not-found"] = "找不到该分解任务或节点，可能已被撤销。请刷新页面。",
+        ["period"] = "报告期无效，请从页面上的报告期选择后重试。",
         ["carry-last"] = "2027年第4季度 是方案的最后一个季度，不能再结转。",
         ["nothing-to-carry"] = "该季度没有到期未完成的节点需要结转。",
     };

@@ -64,7 +64,7 @@ public static class BreakdownEndpoints
             BreakdownQuery query, CancellationToken ct) =>
         {
             var scope = string.IsNullOrEmpty(item) ? null : item;
-            if (!Period.TryParse(period, out var p) || !p.IsInPlan) return Back(scope, period, "carry-last", "", "");
+            if (!Period.TryParse(period, out var p) || !p.IsInPlan) return Back(scope, null, "period", "", "");
             var (carried, error) = await editing.CarryAsync(p, scope, query, http.User.Identity!.Name!, ct);
             return Back(scope, period, error, $"carried-{carried}", "");
         });
