@@ -32,6 +32,11 @@ public class ProgressReportingTests(AppFactory app) : IClassFixture<AppFactory>
         }));
         await Report(kjj, "2026Q4", new() { ["item"] = "task-1", ["part"] = "1", ["status"] = "InProgress", ["percent"] = "45", ["narrative"] = "菌种库一期完成设计（更正）" });
         Assert.Equal(2, app.WithDb(db => db.ProgressReports.Count(r => r.UnitCode == "kjj" && r.WorkItemCode == "task-1" && r.Period == Period.Parse("2026Q4"))));
+        // The superseded save stays readable, with who saved it, in the slot's 修改记录.
+        var slot = System.Text.RegularExpressions.Regex.Match(await kjj.GetStringAsync("/progress?period=2026Q4"), "data-slot=\"task-1-1\".*?</section>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("修改记录（2 条）", slot);
+        Assert.Contains("<td>菌种库一期完成设计</td>", slot);
+        Assert.Contains(">kjj<", slot);
 
         var progress = await (await app.SignedIn("leader")).GetFromJsonAsync<JsonElement>("/api/v1/progress?period=2026Q4");
         var task1 = progress.GetProperty("workItems").EnumerateArray().Single(w => w.GetProperty("code").GetString() == "task-1");
