@@ -58,6 +58,17 @@ public class BreakdownTests(AppFactory app) : IClassFixture<AppFactory>
             ["period"] = "2026Q3", ["item"] = "task-5", ["part"] = "1", ["status"] = "InProgress", ["narrative"] = "储备库已建立",
             [$"m{m1}"] = "100", [$"m{m2}"] = "40",
         }));
+        // Saving again records only the milestones whose figure changed.
+        var saves = app.WithDb(db => db.MilestoneReports.Count(r => r.MilestoneId == m1 || r.MilestoneId == m2));
+        await Post(kjj, "/progress?period=2026Q3", "/progress/report", new()
+        {
+            ["period"] = "2026Q3", ["item"] = "task-5", ["part"] = "1", ["status"] = "InProgress", ["narrative"] = "储备库已建立，入库项目筹备开工", [$"m{m1}"] = "100", [$"m{m2}"] = "41",
+        });
+        Assert.Equal(saves + 1, app.WithDb(db => db.MilestoneReports.Count(r => r.MilestoneId == m1 || r.MilestoneId == m2)));
+        await Post(kjj, "/progress?period=2026Q3", "/progress/report", new()
+        {
+            ["period"] = "2026Q3", ["item"] = "task-5", ["part"] = "1", ["status"] = "InProgress", ["narrative"] = "储备库已建立", [$"m{m1}"] = "100", [$"m{m2}"] = "40",
+        });
         // The district reports its own milestone on 节点进展.
         var huangpu = await app.SignedIn("huangpu");
         Assert.Contains($"name=\"m{m3}\"", await huangpu.GetStringAsync("/progress?period=2026Q3"));

@@ -75,7 +75,7 @@ public sealed class ProgressReporting(AppDbContext db, BreakdownQuery breakdown,
         if (role == UnitRole.Lead && !brokenDown && e.Percent is not (>= 0 and <= 100)) return "percent";
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        AddMilestoneReports(reporter, period, e.Milestones);
+        await AddMilestoneReportsAsync(reporter, period, e.Milestones, ct);
         await db.SaveChangesAsync(ct);
         decimal? rolled = brokenDown ? BreakdownRule.Roll(await breakdown.RunAsync(period, e.Item, ct))?.Progress : null;
         db.ProgressReports.Add(new ProgressReport
@@ -96,7 +96,7 @@ public sealed class ProgressReporting(AppDbContext db, BreakdownQuery breakdown,
     {
         if (await IsLockedAsync(period, ct)) return "locked";
         if (milestones.Count == 0 || !await OwnsValidAsync(reporter, milestones, ct)) return "milestone";
-        AddMilestoneReports(reporter, period, milestones);
+        await AddMilestoneReportsAsync(reporter, period, milestones, ct);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("{Count} milestones for {Period} reported by {Reporter} ({User})", milestones.Count, period.ToString(), reporter.Code, reporter.By);
         return null;
@@ -114,12 +114,21 @@ public sealed class ProgressReporting(AppDbContext db, BreakdownQuery breakdown,
         return owned == ids.Count;
     }
 
-    private void AddMilestoneReports(Reporter reporter, Period period, IReadOnlyDictionary<long, decimal?> milestones) =>
-        db.MilestoneReports.AddRange(milestones.Select(m => new MilestoneReport
+    /// <summary>
+    /// Adds a report for each milestone whose figure is new for the quarter or differs from the one already
+    /// reported in it, so a save that leaves a milestone alone does not fill its history with repeats.
+    /// </summary>
+    private async Task AddMilestoneReportsAsync(Reporter reporter, Period period, IReadOnlyDictionary<long, decimal?> milestones, CancellationToken ct)
+    {
+        var ids = milestones.Keys.ToList();
+        var current = (await db.MilestoneReports.AsNoTracking().Where(r => r.Period == period && ids.Contains(r.MilestoneId)).ToListAsync(ct))
+            .GroupBy(r => r.MilestoneId).ToDictionary(g => g.Key, g => g.Newest(r => r.ReportedAt, r => r.Id).Percent);
+        db.MilestoneReports.AddRange(milestones.Where(m => !current.TryGetValue(m.Key, out var was) || was != m.Value).Select(m => new MilestoneReport
         {
             MilestoneId = m.Key, Period = period, Percent = m.Value!.Value, ReporterKind = reporter.Kind, ReporterCode = reporter.Code,
             ReportedBy = reporter.By, ReportedAt = clock.GetUtcNow(),
         }));
+    }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
