@@ -53,6 +53,7 @@ public static class DashboardSetup
         services.AddScoped<BreakdownQuery>();
         services.AddScoped<BreakdownEditing>();
         services.AddScoped<BreakdownPageQuery>();
+        services.AddScoped<BreakdownImporting>();
         services.AddScoped<DistrictLeagueQuery>();
         services.AddScoped<PeriodResolver>();
         services.AddScoped<TargetDetailsQuery>();

@@ -92,10 +92,27 @@ public class BreakdownChange
     public DateTimeOffset At { get; set; }
 }
 
+/// <summary>An uploaded 任务分解表: the file as sent (kept whatever the outcome), and what came of it.</summary>
+public class BreakdownImport
+{
+    public long Id { get; set; }
+    public required string FileName { get; set; }
+    public required string Sha256 { get; set; }
+    public required byte[] Content { get; set; }
+    public bool Applied { get; set; }
+
+    /// <summary>What was changed, or every problem found (nothing is changed then).</summary>
+    public required string Outcome { get; set; }
+
+    public required string By { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
 public static class BreakdownLabels
 {
     public const int TitleMax = 200;
     public const int SummaryMax = 2000;
+    public const int OutcomeMax = 8000;
 
     public static string Label(this BreakdownAction a) => a switch
     {

@@ -59,6 +59,15 @@ public readonly record struct Period(int Year, int Quarter) : IComparable<Period
         return true;
     }
 
+    /// <summary>Either the code (<c>2026Q3</c>) or the label people read and type (<c>2026年第3季度</c>), as a spreadsheet may hold.</summary>
+    public static bool TryParseCodeOrLabel([NotNullWhen(true)] string? text, out Period period)
+    {
+        if (TryParse(text, out period)) return true;
+        var t = text?.Trim() ?? "";
+        if (t.Length == 9 && t[4] == '年' && t[5] == '第' && t[7] == '季' && t[8] == '度') return TryParse($"{t[..4]}Q{t[6]}", out period);
+        return false;
+    }
+
     /// <summary>The quarter containing a date.</summary>
     public static Period Containing(DateOnly date) => new(date.Year, (date.Month - 1) / 3 + 1);
 

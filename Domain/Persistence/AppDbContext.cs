@@ -47,6 +47,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<MilestoneReport> MilestoneReports => Set<MilestoneReport>();
     public DbSet<BreakdownChange> BreakdownChanges => Set<BreakdownChange>();
+    public DbSet<BreakdownImport> BreakdownImports => Set<BreakdownImport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -283,6 +284,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.Summary).HasMaxLength(BreakdownLabels.SummaryMax);
             e.Property(x => x.By).HasMaxLength(256);
             e.HasIndex(x => x.WorkItemCode);
+        });
+        b.Entity<BreakdownImport>(e =>
+        {
+            e.Property(x => x.FileName).HasMaxLength(260);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.Outcome).HasMaxLength(BreakdownLabels.OutcomeMax);
+            e.Property(x => x.By).HasMaxLength(256);
         });
         b.Entity<JobRun>(e =>
         {

@@ -66,11 +66,11 @@ public static class WorkbookParser
     }
 
     /// <summary>What ExcelDataReader throws on a damaged workbook (as opposed to a bug of ours).</summary>
-    private static bool IsUnreadable(Exception ex) =>
+    public static bool IsUnreadable(Exception ex) =>
         ex is InvalidDataException or InvalidOperationException or FormatException or ExcelDataReader.Exceptions.ExcelReaderException or IOException;
 
     /// <summary>Every sheet's rows; a sheet longer than <paramref name="maxRows"/> keeps one row more than the cap, to report it.</summary>
-    private static Dictionary<string, List<object?[]>> ReadSheets(byte[] bytes, int maxRows)
+    public static Dictionary<string, List<object?[]>> ReadSheets(byte[] bytes, int maxRows)
     {
         using var reader = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(bytes));
         var sheets = new Dictionary<string, List<object?[]>>();

@@ -314,9 +314,9 @@ public class BreakdownTests(AppFactory app) : IClassFixture<AppFactory>
         var bytes = await office.GetByteArrayAsync("/export/breakdown.xlsx?period=2026Q3");
         var sheets = WorkbookReader.Read(bytes);
         Assert.Equal(["任务分解", "变更记录"], sheets.Keys);
-        Assert.Contains(sheets["任务分解"], r => r[1] as string == "菌种库建设" && r[8] as string == "库房及信息系统建成，对外提供保藏服务" && r[15] as string == "是");
+        Assert.Contains(sheets["任务分解"], r => r[0] as string == "task-3" && r[3] as string == "菌种库建设" && r[11] as string == "库房及信息系统建成，对外提供保藏服务" && r[18] as string == "是");
         // Text Excel would run as a formula comes back as text with a leading apostrophe, and no cell holds a formula.
-        Assert.Contains(sheets["任务分解"], r => r[1] as string == "'=HYPERLINK(\"http://x\")<script>");
+        Assert.Contains(sheets["任务分解"], r => r[3] as string == "'=HYPERLINK(\"http://x\")<script>");
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
         Assert.All(zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/")), e => Assert.DoesNotContain("<f>", new StreamReader(e.Open()).ReadToEnd()));
         Assert.Contains(sheets["变更记录"], r => r[2] as string == "新增分解任务" && r[4] as string == "office");

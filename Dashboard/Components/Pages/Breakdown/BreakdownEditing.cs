@@ -5,6 +5,7 @@ using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Reporting;
 using GzBioPlan.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GzBioPlan.Dashboard.Components.Pages.Breakdown;
 
@@ -30,25 +31,26 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         ["start"] = "请选择 2024年第4季度 至 2027年第4季度 之间的开始季度。",
         ["due"] = "完成时限应在 2027年第4季度 之前，且不早于分解任务的开始季度。",
         ["not-found"] = "找不到该分解任务或节点，可能已被撤销。请刷新页面。",
+        ["no-file"] = "请选择要导入的任务分解表（.xlsx）。",
         ["period"] = "报告期无效，请从页面上的报告期选择后重试。",
         ["carry-last"] = "2027年第4季度 是方案的最后一个季度，不能再结转。",
         ["nothing-to-carry"] = "该季度没有到期未完成的节点需要结转。",
     };
 
-    /// <returns>null when saved, else a key of <see cref="Errors"/>.</returns>
-    public async Task<string?> AddSubItemAsync(string workItemCode, SubItemForm form, string by, CancellationToken ct)
+    /// <returns>The new sub-item's id, or a key of <see cref="Errors"/>.</returns>
+    public async Task<(long? Id, string? Error)> AddSubItemAsync(string workItemCode, SubItemForm form, string by, CancellationToken ct)
     {
         var (values, error) = await CheckAsync(workItemCode, form, ct);
-        if (error is not null) return error;
+        if (error is not null) return (null, error);
         var order = await db.SubItems.Where(s => s.WorkItemCode == workItemCode).CountAsync(ct);
         var item = new SubItem { WorkItemCode = workItemCode, Title = values!.Title, OwnerCode = values.OwnerCode, SortOrder = order + 1 };
         values.ApplyTo(item);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransactionAsync(ct);
         db.SubItems.Add(item);
         await db.SaveChangesAsync(ct);
         await LogAsync(workItemCode, item.Id, null, BreakdownAction.AddSubItem, Join(await FieldsAsync(values, ct)), by, ct);
-        await tx.CommitAsync(ct);
-        return null;
+        if (tx is not null) await tx.CommitAsync(ct);
+        return (item.Id, null);
     }
 
     public async Task<string?> EditSubItemAsync(long id, SubItemForm form, string by, CancellationToken ct)
@@ -81,11 +83,11 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         if (error is not null) return error;
         var order = await db.Milestones.Where(m => m.SubItemId == subItemId).CountAsync(ct);
         var m = new Milestone { SubItemId = subItemId, Title = values!.Title, Due = values.Due, OriginalDue = values.Due, Weight = values.Weight, SortOrder = order + 1 };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransactionAsync(ct);
         db.Milestones.Add(m);
         await db.SaveChangesAsync(ct);
         await LogAsync(sub.WorkItemCode, sub.Id, m.Id, BreakdownAction.AddMilestone, Join(Fields(values)), by, ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return null;
     }
 
@@ -127,7 +129,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         if (due.Count == 0) return (0, "nothing-to-carry");
         var ids = due.Select(d => d.Milestone.Id).ToList();
         var rows = await db.Milestones.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransactionAsync(ct);
         foreach (var (sub, state) in due)
         {
             var m = rows[state.Id];
@@ -138,7 +140,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
             m.TimesCarried++;
         }
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         logger.LogInformation("{Count} milestones of {WorkItem} carried from {Period} by {User}", due.Count, workItemCode ?? "all", closing.ToString(), by);
         return (due.Count, null);
     }
@@ -164,7 +166,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         if (indicator is not null && !await db.Indicators.AnyAsync(i => i.Code == indicator, ct)) return (null, "indicator");
         if (!TryNumber(f.IndicatorTarget, out var target) || target < 0) return (null, "indicator-target");
         if (!TryWeight(f.Weight, out var weight)) return (null, "weight");
-        if (!Period.TryParse(f.Start, out var start) || !start.IsInPlan) return (null, "start");
+        if (!Period.TryParseCodeOrLabel(f.Start, out var start) || !start.IsInPlan) return (null, "start");
         return (new SubItemValues(f.Part, title, owner.Kind, owner.Code, indicator, target, weight, start), null);
     }
 
@@ -172,7 +174,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
     {
         var title = f.Title?.Trim() ?? "";
         if (title.Length is 0 or > BreakdownLabels.TitleMax) return (null, "title");
-        if (!Period.TryParse(f.Due, out var due) || !due.IsInPlan || due < start) return (null, "due");
+        if (!Period.TryParseCodeOrLabel(f.Due, out var due) || !due.IsInPlan || due < start) return (null, "due");
         if (!TryWeight(f.Weight, out var weight)) return (null, "weight");
         return (new MilestoneValues(title, due, weight), null);
     }
@@ -221,6 +223,10 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         WorkItemCode = workItem, SubItemId = subItemId, MilestoneId = milestoneId, Action = action, By = by, At = clock.GetUtcNow(),
         Summary = summary.Length > BreakdownLabels.SummaryMax ? summary[..BreakdownLabels.SummaryMax] : summary,
     };
+
+    /// <summary>A transaction of its own, unless the caller (an import) already holds one that covers this change.</summary>
+    private async Task<IDbContextTransaction?> OwnTransactionAsync(CancellationToken ct) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
 
     /// <summary>Saves the pending edit together with its history entry.</summary>
     private async Task LogAsync(string workItem, long? subItemId, long? milestoneId, BreakdownAction action, string summary, string by, CancellationToken ct)

@@ -34,7 +34,7 @@ public static class BreakdownEndpoints
             [FromForm] string? period, HttpContext http, AppDbContext db, BreakdownEditing editing, CancellationToken ct) =>
         {
             if (!await db.WorkItems.AnyAsync(w => w.Code == code, ct)) return TypedResults.NotFound();
-            var error = await editing.AddSubItemAsync(code, new SubItemForm(part ?? 1, title, owner, indicator, target, weight, start), http.User.Identity!.Name!, ct);
+            var (_, error) = await editing.AddSubItemAsync(code, new SubItemForm(part ?? 1, title, owner, indicator, target, weight, start), http.User.Identity!.Name!, ct);
             return Back(code, period, error, "added", "add");
         });
 
@@ -68,6 +68,19 @@ public static class BreakdownEndpoints
             var (carried, error) = await editing.CarryAsync(p, scope, query, http.User.Identity!.Name!, ct);
             return Back(scope, period, error, $"carried-{carried}", "");
         });
+
+        office.MapPost("/import", async Task<RedirectHttpResult> (IFormFile? file, HttpContext http, BreakdownImporting importing, CancellationToken ct) =>
+        {
+            if (file is null) return TypedResults.Redirect("/breakdown?error=no-file#import");
+            var result = await importing.ImportAsync(file.FileName, await importing.ReadAsync(file, ct), http.User.Identity!.Name!, ct);
+            return TypedResults.Redirect($"/breakdown/imports/{result.Id}");
+        });
+
+        app.MapGet("/breakdown/imports/{id:long}/file", async Task<Results<FileContentHttpResult, NotFound>> (long id, AppDbContext db, CancellationToken ct) =>
+            await db.BreakdownImports.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.FileName, i.Content }).FirstOrDefaultAsync(ct) is { Content.Length: > 0 } f
+                ? TypedResults.File(f.Content, Xlsx.ContentType, f.FileName)
+                : TypedResults.NotFound())
+            .RequireAuthorization(p => p.RequireAssertion(c => c.User.Reviews()));
 
         var readers = app.MapGroup("").RequireAuthorization(p => p.RequireAssertion(c => c.User.SeesCity()));
 
@@ -109,13 +122,14 @@ public static class BreakdownEndpoints
 
     public static Sheet[] Sheets(BreakdownView v) =>
     [
-        new("任务分解", $"任务分解及节点完成情况（{v.Period.Label}）",
-            ["任务", "分解任务", "责任单位 / 区", "衡量指标", "分解任务权重", "分解任务进展（%）", "分解任务序时进度（%）", "分解任务状态",
-             "节点", "完成时限", "原定时限", "结转次数", "节点权重", "节点完成度（%）", "节点序时进度（%）", "节点逾期"],
+        new(BreakdownSheet.Name, $"任务分解表（{v.Period.Label}）：修改前 {BreakdownSheet.Editable} 列后可在「任务分解」页面导入；编号留空为新增",
+            BreakdownSheet.Headers,
             v.Items.SelectMany(w => w.SubItems.SelectMany(s => (s.State.Milestones.Count == 0 ? [null] : s.State.Milestones.Cast<MilestoneState?>()).Select(m => new object?[]
             {
-                w.Title, s.State.Title, s.State.OwnerName, s.Indicator, s.State.Weight, s.State.Progress, s.State.Expected, s.State.Light.Word(),
-                m?.Title, m?.Due.Label, m?.OriginalDue.Label, m?.TimesCarried, m?.Weight, m?.Completion, m?.Expected, m is null ? null : m.Overdue ? "是" : "否",
+                w.Status.Code, w.Title, s.State.Id, s.State.Title, s.State.PartNo, s.State.OwnerName, s.Indicator, s.State.IndicatorTarget, s.State.Weight, s.State.Start.Label,
+                m?.Id, m?.Title, m?.Due.Label, m?.Weight,
+                m?.OriginalDue.Label, m?.TimesCarried, m?.Completion, m?.Expected, m is null ? null : m.Overdue ? "是" : "否",
+                s.State.Progress, s.State.Expected, s.State.Light.Word(),
             }))).ToList()),
         new("变更记录", "任务分解变更记录", ["时间", "任务", "操作", "内容", "操作人"],
             v.History.Select(h => new object?[] { h.At.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm"), h.WorkItemCode, h.Action.Label(), h.Summary, h.By }).ToList()),

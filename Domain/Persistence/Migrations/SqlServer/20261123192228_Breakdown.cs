@@ -31,6 +31,25 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "BreakdownImports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Applied = table.Column<bool>(type: "bit", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BreakdownImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SubItems",
                 columns: table => new
                 {
@@ -138,6 +157,9 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "BreakdownChanges");
+
+            migrationBuilder.DropTable(
+                name: "BreakdownImports");
 
             migrationBuilder.DropTable(
                 name: "MilestoneReports");

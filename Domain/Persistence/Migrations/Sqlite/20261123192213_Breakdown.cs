@@ -31,6 +31,25 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BreakdownImports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Applied = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BreakdownImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SubItems",
                 columns: table => new
                 {
@@ -138,6 +157,9 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "BreakdownChanges");
+
+            migrationBuilder.DropTable(
+                name: "BreakdownImports");
 
             migrationBuilder.DropTable(
                 name: "MilestoneReports");

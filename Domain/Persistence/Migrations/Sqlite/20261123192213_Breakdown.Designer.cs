@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123184319_Breakdown")]
+    [Migration("20261123192213_Breakdown")]
     partial class Breakdown
     {
         /// <inheritdoc />
@@ -187,6 +187,47 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("WorkItemCode");
 
                     b.ToTable("BreakdownChanges");
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Breakdown.BreakdownImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Applied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BreakdownImports");
                 });
 
             modelBuilder.Entity("GzBioPlan.Domain.Breakdown.Milestone", b =>
