@@ -1,3 +1,4 @@
+using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Demo;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
@@ -103,13 +104,24 @@ public sealed class PersistenceTests : IDisposable
         Assert.Equal(11, await db.IndicatorValues.Where(v => v.IsDemo).Select(v => v.DistrictCode).Distinct().CountAsync(ct));
         Assert.True(await db.TargetMilestones.AnyAsync(m => m.CompletedByDemo, ct));
 
+        Assert.Equal(5, await db.SubItems.CountAsync(s => s.IsDemo, ct)); // the demo 任务分解 of 三(三) and 三(四)
+        var demoMilestone = await db.Milestones.Select(m => m.Id).FirstAsync(ct);
+        db.SubItems.Add(new SubItem { WorkItemCode = "task-6", Title = "协调办的分解任务", OwnerCode = "gxj", Start = Period.Parse("2026Q1") });
+        db.MilestoneReports.Add(new MilestoneReport { MilestoneId = demoMilestone, Period = Period.Parse("2026Q3"), Percent = 80, ReporterCode = "kjj", ReportedBy = "kjj" });
+        await db.SaveChangesAsync(ct);
+
         await DemoData.ApplyAsync(db, new DemoOptions { Enabled = true }, new DateOnly(2026, 11, 23), ct);
         Assert.Equal(periods.Count * 11 * 6 - 1, await db.IndicatorValues.CountAsync(v => v.IsDemo, ct)); // not added twice, and not over the real value
+        Assert.Equal(5, await db.SubItems.CountAsync(s => s.IsDemo, ct));
 
         await DemoData.ApplyAsync(db, new DemoOptions { Enabled = false }, new DateOnly(2026, 11, 23), ct);
         Assert.False(await DemoData.IsPresentAsync(db, ct));
         Assert.False(await db.RosterEntries.AnyAsync(ct));
         Assert.False(await db.TargetMilestones.AnyAsync(m => m.CompletedIn != null, ct));
         Assert.Equal(1, await db.IndicatorValues.CountAsync(ct)); // what a person entered stays
+        // The demo breakdown goes with its milestones and every report on them; the office's own sub-item stays.
+        Assert.Equal(["协调办的分解任务"], await db.SubItems.Select(s => s.Title).ToListAsync(ct));
+        Assert.False(await db.Milestones.AnyAsync(ct));
+        Assert.False(await db.MilestoneReports.AnyAsync(ct));
     }
 }

@@ -29,6 +29,9 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IPage> SignedInPage(string user, string password = "Demo2024!")
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true, Locale = "zh-CN" });
+        // Two cores run the HTTP tests beside these: give a page as long as a person would wait under load, not Playwright's 30 s.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.FillAsync("input[name='Input.UserName']", user);
