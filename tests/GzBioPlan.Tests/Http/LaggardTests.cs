@@ -40,6 +40,8 @@ public class LaggardTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("市工业和信息化局、市发展改革委、市科技局", Row("Target", "创新引领型企业")); // 三(五)'s lead units answer for it
         Assert.Equal(11, Regex.Matches(html, "data-kind=\"Submission\"").Count); // demo data has no submission records
         Assert.Equal(3, Regex.Matches(html, "<tr data-unit=").Count);
+        Assert.Equal(11, Regex.Matches(html, "<tr data-district=").Count); // the districts' league beside the units'
+        Assert.Contains("href=\"/laggards?period=2026Q3&amp;sort=bio_firms\"", html);
     }
 
     [Fact]
@@ -61,6 +63,7 @@ public class LaggardTests(AppFactory app) : IClassFixture<AppFactory>
         var sheets = WorkbookReader.Read(await leader.GetByteArrayAsync("/export/laggards.xlsx?period=2026Q3"));
         Assert.Contains(sheets["滞后事项"], r => r[1] as string == "三（三）夯实产业基础设施" && r[2] as string == "市科技局");
         Assert.Equal(3, sheets["市直部门排名"].Count - 2);
+        Assert.Equal(11, sheets["各区排名"].Count - 2);
 
         var rows = await leader.GetFromJsonAsync<JsonElement>("/api/v1/laggards?period=2026Q3");
         var task3 = rows.EnumerateArray().First(r => r.GetProperty("item").GetString()!.Contains("夯实产业基础设施"));

@@ -5,6 +5,7 @@ using GzBioPlan.Dashboard.Components.Pages.Cockpit;
 using GzBioPlan.Dashboard.Components.Shared;
 using GzBioPlan.Dashboard.Export;
 using GzBioPlan.Dashboard.Hosting;
+using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,8 +22,11 @@ public static class LaggardEndpoints
 {
     public static IEndpointRouteBuilder MapLaggards(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/export/laggards.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, PeriodResolver periods, LaggardQuery query, CancellationToken ct) =>
-                await periods.ResolveAsync(period, ct) is { } p ? CockpitExports.File($"滞后事项-{p}.xlsx", Sheets(await query.RunAsync(p, ct))) : TypedResults.NotFound())
+        app.MapGet("/export/laggards.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, PeriodResolver periods, LaggardQuery query,
+                DistrictLeagueQuery league, CancellationToken ct) =>
+                await periods.ResolveAsync(period, ct) is { } p
+                    ? CockpitExports.File($"滞后事项-{p}.xlsx", [.. Sheets(await query.RunAsync(p, ct)), CockpitExports.LeagueSheet(await league.RunAsync(p, null, ct))])
+                    : TypedResults.NotFound())
             .RequireAuthorization(p => p.RequireAssertion(c => c.User.SeesCity()));
 
         app.MapGet("/api/v1/laggards", async Task<Results<Ok<List<LaggardDto>>, ValidationProblem>> (string? period, PeriodResolver periods, LaggardQuery query, CancellationToken ct) =>
