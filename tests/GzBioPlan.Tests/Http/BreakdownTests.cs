@@ -217,6 +217,10 @@ public class BreakdownTests(AppFactory app) : IClassFixture<AppFactory>
             var url = await Post(office, "/breakdown/measure-4?period=2026Q3", $"/breakdown/subitems/{s}/milestones", new() { ["item"] = "measure-4", ["period"] = "2026Q3", ["title"] = title, ["due"] = due });
             Assert.Contains("error=" + error, url);
         }
+        Assert.Contains("error=start-after-due", await Post(office, "/breakdown/measure-4?period=2026Q3", $"/breakdown/subitems/{s}", new()
+        {
+            ["item"] = "measure-4", ["period"] = "2026Q3", ["part"] = "1", ["title"] = "人才公寓筹建", ["owner"] = "District:440112", ["start"] = "2027Q1",
+        }));
         Assert.Contains("error=not-found", await Post(office, "/breakdown/measure-4?period=2026Q3", "/breakdown/milestones/999999", new() { ["item"] = "measure-4", ["period"] = "2026Q3", ["title"] = "x", ["due"] = "2026Q4" }));
         Assert.Equal(changes, app.WithDb(db => db.BreakdownChanges.Count()));
 

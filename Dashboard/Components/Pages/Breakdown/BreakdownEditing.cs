@@ -29,6 +29,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         ["indicator-target"] = "指标目标值应为不小于 0 的数字，或留空。",
         ["weight"] = "权重应为大于 0、不超过 100 的数字；不设权重请留空。",
         ["start"] = "请选择 2024年第4季度 至 2027年第4季度 之间的开始季度。",
+        ["start-after-due"] = "开始季度不能晚于这项分解任务已有节点的完成时限。请先调整节点，或选择更早的开始季度。",
         ["due"] = "完成时限应在 2027年第4季度 之前，且不早于分解任务的开始季度。",
         ["not-found"] = "找不到该分解任务或节点，可能已被撤销。请刷新页面。",
         ["no-file"] = "请选择要导入的任务分解表（.xlsx）。",
@@ -59,6 +60,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         if (item is null) return "not-found";
         var (values, error) = await CheckAsync(item.WorkItemCode, form, ct);
         if (error is not null) return error;
+        if (await db.Milestones.AnyAsync(m => m.SubItemId == id && !m.Retired && m.Due < values!.Start, ct)) return "start-after-due";
         var diff = Diff(await FieldsAsync(SubItemValues.Of(item), ct), await FieldsAsync(values!, ct));
         values!.ApplyTo(item);
         if (diff.Length == 0) return null;
