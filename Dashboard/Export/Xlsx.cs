@@ -55,6 +55,9 @@ public static class Xlsx
     public static object? Safe(object? value) =>
         value is string s && s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : value;
 
+    /// <summary>The inverse of <see cref="Safe"/> for text read back from an export that is also an import template.</summary>
+    public static string? Unsafe(string? text) => text is ['\'', '=' or '+' or '-' or '@' or '\t' or '\r', ..] ? text[1..] : text;
+
     private static int DisplayWidth(object? value) =>
         value switch
         {

@@ -42,6 +42,8 @@ public static class DashboardSetup
 
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // A tampered form value (status=Bogus) is a 400 with the Chinese status page, in Development too, not an exception.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         // Write Chinese as characters, not &#x…; escapes: pages stay readable and a third smaller.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRadzenComponents();

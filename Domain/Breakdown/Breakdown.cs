@@ -3,10 +3,13 @@ using GzBioPlan.Domain.Rules;
 
 namespace GzBioPlan.Domain.Breakdown;
 
-/// <summary>A milestone at a quarter: how complete its owner reported it, where it should be, whether it is overdue.</summary>
+/// <summary>
+/// A milestone at a quarter: how complete its owner reported it (<see cref="Reported"/> this quarter; <see cref="Known"/>
+/// when any figure exists up to it), where it should be, whether it is overdue.
+/// </summary>
 public sealed record MilestoneState(
     long Id, string Title, Period Due, Period OriginalDue, int TimesCarried, decimal? Weight,
-    decimal Completion, decimal Expected, bool Reported, bool Overdue)
+    decimal Completion, decimal Expected, bool Reported, bool Overdue, bool Known = true)
 {
     public bool Done => Completion >= 100;
 }
@@ -32,11 +35,13 @@ public static class BreakdownRule
         return latest is null ? (0m, false) : (latest.Percent, latest.Period == at);
     }
 
+    private static bool AnyUpTo(IEnumerable<MilestoneReport> reports, Period at) => reports.Any(r => r.Period <= at);
+
     public static MilestoneState State(Milestone m, Period start, IEnumerable<MilestoneReport> reports, Period at)
     {
         var (percent, reported) = CompletionAt(reports, at);
         return new MilestoneState(m.Id, m.Title, m.Due, m.OriginalDue, m.TimesCarried, m.Weight, percent,
-            Rollup.Expected(start, m.Due, at), reported, m.Due < at && percent < 100);
+            Rollup.Expected(start, m.Due, at), reported, m.Due < at && percent < 100, AnyUpTo(reports, at));
     }
 
     /// <summary>A sub-item's progress and 序时进度 roll up from its milestones; its light is red when one is overdue.</summary>

@@ -28,7 +28,8 @@ public sealed class BreakdownQuery(AppDbContext db, LightThresholds thresholds)
         return subItems.Select(s =>
         {
             var states = milestones[s.Id].Select(m => BreakdownRule.State(m, s.Start, reports[m.Id], at)).ToList();
-            var (progress, expected, light) = BreakdownRule.Roll(states, thresholds);
+            // Before its start quarter a sub-item does not count: adding a breakdown today does not rewrite earlier quarters.
+            var (progress, expected, light) = at < s.Start ? (null, null, Light.None) : BreakdownRule.Roll(states, thresholds);
             return new SubItemState(s.Id, s.WorkItemCode, s.PartNo, s.Title, s.OwnerKind, s.OwnerCode, names.GetValueOrDefault(s.OwnerCode, s.OwnerCode),
                 s.IndicatorCode, s.IndicatorTarget, s.Weight, s.Start, states, progress, expected, light);
         }).ToList();

@@ -106,7 +106,7 @@ public class BreakdownImportTests(AppFactory app) : IClassFixture<AppFactory>
         var result = await office.GetStringAsync((await Import(office, bytes)).Location);
         Assert.Contains("data-outcome=\"refused\"", result);
         Assert.Contains("与同一分解任务的前面几行不一致", result);
-        Assert.Contains(BreakdownEditingError("owner"), result);
+        Assert.Contains("“责任单位 / 区”列的“市不存在局”不是市直部门或区的名称", result);
         Assert.Contains(BreakdownEditingError("due"), result);
         Assert.Contains("节点编号“999999”不存在", result);
         Assert.Contains("任务编号“task-99”不存在", result);
@@ -116,6 +116,35 @@ public class BreakdownImportTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     private static string BreakdownEditingError(string key) => System.Net.WebUtility.HtmlEncode(Dashboard.Components.Pages.Breakdown.BreakdownEditing.Errors[key]);
+
+    [Fact]
+    public async Task Text_the_export_guards_against_formulas_comes_back_unchanged()
+    {
+        var office = await app.SignedIn("office");
+        var token = AppFactory.Antiforgery(await office.GetStringAsync("/breakdown/measure-1"));
+        await office.PostAsync("/breakdown/measure-1/subitems", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["period"] = "2026Q3", ["part"] = "1", ["title"] = "=1+1", ["owner"] = "Unit:fgw", ["start"] = "2026Q1",
+        }));
+        var bytes = await Edited(office, "measure-1", _ => { });
+        Assert.Contains("没有需要修改的内容", await office.GetStringAsync((await Import(office, bytes)).Location));
+        Assert.True(app.WithDb(db => db.SubItems.Any(s => s.Title == "=1+1")));
+    }
+
+    [Fact]
+    public async Task The_office_carries_every_task_at_once_from_the_breakdown_page()
+    {
+        var office = await app.SignedIn("office");
+        var page = await office.GetStringAsync("/breakdown?period=2026Q3");
+        var form = System.Text.RegularExpressions.Regex.Match(page, "<form[^>]*data-carry.*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Matches("name=\"item\" value=\"\"|name=\"item\"(?! value)", form);
+        var response = await office.PostAsync("/breakdown/carry", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AppFactory.Antiforgery(page), ["period"] = "2026Q3", ["item"] = "",
+        }));
+        Assert.StartsWith("/breakdown?period=2026Q3&done=carried-", response.Headers.Location!.OriginalString);
+        Assert.Equal(GzBioPlan.Domain.Periods.Period.Parse("2026Q4"), app.WithDb(db => db.Milestones.Single(m => m.Title == "库房及信息系统建成，对外提供保藏服务").Due));
+    }
 
     [Theory]
     [InlineData("not-xlsx")]

@@ -184,6 +184,7 @@ public class BreakdownTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("owner", "分解", "District:999999", "", "", "", "2026Q1", "1")]
     [InlineData("indicator", "分解", "Unit:gxj", "nope", "", "", "2026Q1", "1")]
     [InlineData("indicator-target", "分解", "Unit:gxj", "bio_firms", "-1", "", "2026Q1", "1")]
+    [InlineData("indicator-target", "分解", "Unit:gxj", "", "5", "", "2026Q1", "1")] // a target needs its indicator
     [InlineData("weight", "分解", "Unit:gxj", "", "", "0", "2026Q1", "1")]
     [InlineData("weight", "分解", "Unit:gxj", "", "", "101", "2026Q1", "1")]
     [InlineData("weight", "分解", "Unit:gxj", "", "", "三十", "2026Q1", "1")]
@@ -275,6 +276,43 @@ public class BreakdownTests(AppFactory app) : IClassFixture<AppFactory>
         }));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(subItems, app.WithDb(db => db.SubItems.Count()));
+    }
+
+    [Fact]
+    public async Task A_breakdown_counts_from_its_start_quarter_and_earlier_quarters_keep_the_units_figures()
+    {
+        var leader = await app.SignedIn("leader");
+        async Task<decimal?> Task2(string period) =>
+            (await leader.GetFromJsonAsync<JsonElement>($"/api/v1/progress?period={period}")).GetProperty("workItems").EnumerateArray()
+                .Single(w => w.GetProperty("code").GetString() == "task-2").GetProperty("progress").GetDecimal();
+        var before = await Task2("2026Q2");
+        var office = await app.SignedIn("office");
+        var s = await AddSubItem(office, "task-2", "中试平台建设", "Unit:kjj", start: "2026Q3");
+        await AddMilestone(office, "task-2", s, "中试平台投用", "2026Q4");
+        Assert.Equal(before, await Task2("2026Q2"));
+        Assert.Equal(0m, await Task2("2026Q3")); // from its start the breakdown counts: nothing reported yet
+        Assert.Equal(JsonValueKind.Null, (await leader.GetFromJsonAsync<JsonElement>("/api/v1/breakdown?period=2026Q2&item=task-2"))[0].GetProperty("progress").ValueKind);
+    }
+
+    [Fact]
+    public async Task Tampered_form_values_are_a_400_and_change_nothing()
+    {
+        var office = await app.SignedIn("office");
+        var subItems = app.WithDb(db => db.SubItems.Count());
+        var token = AppFactory.Antiforgery(await office.GetStringAsync("/breakdown/task-3"));
+        var response = await office.PostAsync("/breakdown/task-3/subitems", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["period"] = "2026Q3", ["part"] = "abc", ["title"] = "x", ["owner"] = "Unit:kjj", ["start"] = "2026Q1",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(subItems, app.WithDb(db => db.SubItems.Count()));
+        var kjj = await app.SignedIn("kjj");
+        var report = await kjj.PostAsync("/progress/report", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AppFactory.Antiforgery(await kjj.GetStringAsync("/progress")), ["period"] = "2026Q3", ["item"] = "task-1", ["part"] = "1",
+            ["status"] = "Bogus", ["percent"] = "1", ["narrative"] = "x",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, report.StatusCode);
     }
 
     [Fact]

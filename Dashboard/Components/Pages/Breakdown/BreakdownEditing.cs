@@ -26,11 +26,11 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         ["owner"] = "请选择责任单位或区。",
         ["part"] = "该任务没有这个分项。",
         ["indicator"] = "请选择列表中的指标，或留空。",
-        ["indicator-target"] = "指标目标值应为不小于 0 的数字，或留空。",
+        ["indicator-target"] = "指标目标值应为不小于 0 的数字，或留空；填写目标值时请同时选择衡量指标。",
         ["weight"] = "权重应为大于 0、不超过 100 的数字；不设权重请留空。",
         ["start"] = "请选择 2024年第4季度 至 2027年第4季度 之间的开始季度。",
         ["start-after-due"] = "开始季度不能晚于这项分解任务已有节点的完成时限。请先调整节点，或选择更早的开始季度。",
-        ["due"] = "完成时限应在 2027年第4季度 之前，且不早于分解任务的开始季度。",
+        ["due"] = "完成时限应不晚于 2027年第4季度，且不早于分解任务的开始季度。",
         ["not-found"] = "找不到该分解任务或节点，可能已被撤销。请刷新页面。",
         ["no-file"] = "请选择要导入的任务分解表（.xlsx）。",
         ["period"] = "报告期无效，请从页面上的报告期选择后重试。",
@@ -61,7 +61,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         var (values, error) = await CheckAsync(item.WorkItemCode, form, ct);
         if (error is not null) return error;
         if (await db.Milestones.AnyAsync(m => m.SubItemId == id && !m.Retired && m.Due < values!.Start, ct)) return "start-after-due";
-        var diff = Diff(await FieldsAsync(SubItemValues.Of(item), ct), await FieldsAsync(values!, ct));
+        var diff = Named(item.Title, Diff(await FieldsAsync(SubItemValues.Of(item), ct), await FieldsAsync(values!, ct)));
         values!.ApplyTo(item);
         if (diff.Length == 0) return null;
         await LogAsync(item.WorkItemCode, item.Id, null, BreakdownAction.EditSubItem, diff, by, ct);
@@ -100,7 +100,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         if (found is null) return "not-found";
         var (values, error) = CheckMilestone(form, found.Start);
         if (error is not null) return error;
-        var diff = Diff(Fields(new MilestoneValues(found.m.Title, found.m.Due, found.m.Weight)), Fields(values!));
+        var diff = Named(found.m.Title, Diff(Fields(new MilestoneValues(found.m.Title, found.m.Due, found.m.Weight)), Fields(values!)));
         (found.m.Title, found.m.Due, found.m.Weight) = (values!.Title, values.Due, values.Weight);
         if (diff.Length == 0) return null;
         await LogAsync(found.WorkItemCode, found.m.SubItemId, id, BreakdownAction.EditMilestone, diff, by, ct);
@@ -166,7 +166,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         if (ParseOwner(f.Owner) is not { } owner || !await OwnerExistsAsync(owner, ct)) return (null, "owner");
         var indicator = string.IsNullOrWhiteSpace(f.Indicator) ? null : f.Indicator.Trim();
         if (indicator is not null && !await db.Indicators.AnyAsync(i => i.Code == indicator, ct)) return (null, "indicator");
-        if (!TryNumber(f.IndicatorTarget, out var target) || target < 0) return (null, "indicator-target");
+        if (!TryNumber(f.IndicatorTarget, out var target) || target < 0 || (target is not null && indicator is null)) return (null, "indicator-target");
         if (!TryWeight(f.Weight, out var weight)) return (null, "weight");
         if (!Period.TryParseCodeOrLabel(f.Start, out var start) || !start.IsInPlan) return (null, "start");
         return (new SubItemValues(f.Part, title, owner.Kind, owner.Code, indicator, target, weight, start), null);
@@ -216,6 +216,9 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         [("名称", v.Title), ("完成时限", v.Due.Label), ("权重", v.Weight?.ToString("0.##", CultureInfo.InvariantCulture) ?? "未设")];
 
     private static string Join((string Field, string Value)[] fields) => string.Join("；", fields.Select(f => $"{f.Field}：{f.Value}"));
+
+    /// <summary>Says which sub-item or milestone an edit was made to, unless its name is what changed.</summary>
+    private static string Named(string title, string diff) => diff.Length == 0 || diff.StartsWith("名称：") ? diff : $"「{title}」{diff}";
 
     private static string Diff((string Field, string Value)[] before, (string Field, string Value)[] after) =>
         string.Join("；", before.Zip(after).Where(x => x.First.Value != x.Second.Value).Select(x => $"{x.First.Field}：{x.First.Value} → {x.Second.Value}"));

@@ -120,7 +120,7 @@ public sealed class BreakdownImporting(AppDbContext db, BreakdownEditing editing
 
         foreach (var (row, cells) in rows)
         {
-            string? At(int column) => column < cells.Length ? CellValues.Text(cells[column]) : null;
+            string? At(int column) => column < cells.Length ? Export.Xlsx.Unsafe(CellValues.Text(cells[column])) : null;
             void Problem(string message) => problems.Add($"第 {row} 行：{message}");
 
             var item = At(0) ?? "";
@@ -129,9 +129,19 @@ public sealed class BreakdownImporting(AppDbContext db, BreakdownEditing editing
                 Problem($"任务编号“{item}”不存在。请保留导出时的任务编号（如 task-3）。");
                 continue;
             }
+            if (At(5) is { } ownerName && !owners.ContainsKey(ownerName))
+            {
+                Problem($"“责任单位 / 区”列的“{ownerName}”不是市直部门或区的名称。请照导出时的写法填写（如 市科技局、黄埔区）。");
+                continue;
+            }
+            if (At(6) is { } indicatorName && !indicators.ContainsKey(indicatorName))
+            {
+                Problem($"“衡量指标”列的“{indicatorName}”不是指标名称。请照导出时的写法填写，或留空。");
+                continue;
+            }
             var form = new SubItemForm(int.TryParse(At(4) ?? "1", out var part) ? part : 0, At(3),
                 At(5) is { } owner ? owners.GetValueOrDefault(owner, "") : null,
-                At(6) is { } indicator ? indicators.GetValueOrDefault(indicator, indicator) : null, At(7), At(8), At(9));
+                At(6) is { } indicator ? indicators[indicator] : null, At(7), At(8), At(9));
 
             long subItemId;
             var idText = At(2);
