@@ -12,6 +12,9 @@ public sealed record MilestoneState(
     decimal Completion, decimal Expected, bool Reported, bool Overdue, bool Known = true)
 {
     public bool Done => Completion >= 100;
+
+    /// <summary>The due quarter in force now, after every carry; <see cref="Due"/> is the one in force at the quarter viewed.</summary>
+    public Period DueNow { get; init; } = Due;
 }
 
 /// <summary>A sub-item at a quarter, with its milestones and what they roll up to.</summary>
@@ -37,11 +40,22 @@ public static class BreakdownRule
 
     private static bool AnyUpTo(IEnumerable<MilestoneReport> reports, Period at) => reports.Any(r => r.Period <= at);
 
-    public static MilestoneState State(Milestone m, Period start, IEnumerable<MilestoneReport> reports, Period at)
+    /// <summary>
+    /// The due quarter in force at a quarter: a carry made at the review of quarter c moves the due date only for the
+    /// quarters after c, so a quarter already reviewed still shows the milestone as it stood (overdue, if it was).
+    /// </summary>
+    public static (Period Due, int TimesCarried) DueAt(Period dueNow, int timesCarriedNow, IReadOnlyCollection<MilestoneCarry> carries, Period at)
+    {
+        var later = carries.Where(c => c.Closing >= at).OrderBy(c => c.Closing).ThenBy(c => c.Id).ToList();
+        return later.Count == 0 ? (dueNow, timesCarriedNow) : (later[0].From, timesCarriedNow - later.Count);
+    }
+
+    public static MilestoneState State(Milestone m, Period start, IEnumerable<MilestoneReport> reports, IReadOnlyCollection<MilestoneCarry> carries, Period at)
     {
         var (percent, reported) = CompletionAt(reports, at);
-        return new MilestoneState(m.Id, m.Title, m.Due, m.OriginalDue, m.TimesCarried, m.Weight, percent,
-            Rollup.Expected(start, m.Due, at), reported, m.Due < at && percent < 100, AnyUpTo(reports, at));
+        var (due, times) = DueAt(m.Due, m.TimesCarried, carries, at);
+        return new MilestoneState(m.Id, m.Title, due, m.OriginalDue, times, m.Weight, percent,
+            Rollup.Expected(start, due, at), reported, due < at && percent < 100, AnyUpTo(reports, at)) { DueNow = m.Due };
     }
 
     /// <summary>A sub-item's progress and 序时进度 roll up from its milestones; its light is red when one is overdue.</summary>
@@ -66,6 +80,6 @@ public static class BreakdownRule
     /// <summary>The quarter a milestone moves to when carried: the one after the quarter being closed, never earlier than it was.</summary>
     public static Period CarryTarget(Period due, Period closing) => due > closing ? due : closing.Next;
 
-    /// <summary>Milestones due by the quarter being closed and not complete: those a carry moves on.</summary>
-    public static bool Carryable(MilestoneState m, Period closing) => m.Due <= closing && !m.Done;
+    /// <summary>Milestones due by the quarter being closed (as things stand now) and not complete: those a carry moves on.</summary>
+    public static bool Carryable(MilestoneState m, Period closing) => m.DueNow <= closing && !m.Done;
 }

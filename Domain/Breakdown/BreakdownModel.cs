@@ -54,6 +54,19 @@ public class Milestone
     public bool Retired { get; set; }
 }
 
+/// <summary>
+/// One 结转 of a milestone at the review of <see cref="Closing"/>: its due quarter moved from <see cref="From"/> to
+/// <see cref="To"/>. Kept so that quarters up to the review still show the milestone as it stood then.
+/// </summary>
+public class MilestoneCarry
+{
+    public long Id { get; set; }
+    public long MilestoneId { get; set; }
+    public Period Closing { get; set; }
+    public Period From { get; set; }
+    public Period To { get; set; }
+}
+
 /// <summary>A milestone's completion reported for a quarter; the newest up to a quarter counts, none is deleted.</summary>
 public class MilestoneReport
 {

@@ -23,11 +23,13 @@ public sealed class BreakdownQuery(AppDbContext db, LightThresholds thresholds)
         var milestoneIds = milestones.SelectMany(g => g).Select(m => m.Id).ToList();
         var reports = (await db.MilestoneReports.AsNoTracking().Where(r => r.Period <= at && milestoneIds.Contains(r.MilestoneId)).ToListAsync(ct))
             .ToLookup(r => r.MilestoneId);
+        var carries = (await db.MilestoneCarries.AsNoTracking().Where(c => c.Closing >= at && milestoneIds.Contains(c.MilestoneId)).ToListAsync(ct))
+            .ToLookup(c => c.MilestoneId);
         var names = await Parties.NamesAsync(db, ct);
 
         return subItems.Select(s =>
         {
-            var states = milestones[s.Id].Select(m => BreakdownRule.State(m, s.Start, reports[m.Id], at)).ToList();
+            var states = milestones[s.Id].Select(m => BreakdownRule.State(m, s.Start, reports[m.Id], carries[m.Id].ToList(), at)).ToList();
             // Before its start quarter a sub-item does not count: adding a breakdown today does not rewrite earlier quarters.
             var (progress, expected, light) = at < s.Start ? (null, null, Light.None) : BreakdownRule.Roll(states, thresholds);
             return new SubItemState(s.Id, s.WorkItemCode, s.PartNo, s.Title, s.OwnerKind, s.OwnerCode, names.GetValueOrDefault(s.OwnerCode, s.OwnerCode),

@@ -48,6 +48,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MilestoneReport> MilestoneReports => Set<MilestoneReport>();
     public DbSet<BreakdownChange> BreakdownChanges => Set<BreakdownChange>();
     public DbSet<BreakdownImport> BreakdownImports => Set<BreakdownImport>();
+    public DbSet<MilestoneCarry> MilestoneCarries => Set<MilestoneCarry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -284,6 +285,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.Summary).HasMaxLength(BreakdownLabels.SummaryMax);
             e.Property(x => x.By).HasMaxLength(256);
             e.HasIndex(x => x.WorkItemCode);
+        });
+        b.Entity<MilestoneCarry>(e =>
+        {
+            e.HasOne<Milestone>().WithMany().HasForeignKey(x => x.MilestoneId);
+            e.HasIndex(x => new { x.MilestoneId, x.Closing });
         });
         b.Entity<BreakdownImport>(e =>
         {

@@ -170,6 +170,10 @@ public class BreakdownTests(AppFactory app) : IClassFixture<AppFactory>
 
         var page = await office.GetStringAsync("/breakdown/measure-2?period=2026Q4");
         Assert.Contains("原定2026年第3季度，已结转1次", page);
+        // The quarter reviewed still reads as it stood, and offers nothing more to carry.
+        var reviewed = await office.GetStringAsync("/breakdown/measure-2?period=2026Q3");
+        Assert.Contains("都已完成或已结转", reviewed);
+        Assert.DoesNotContain("已结转1次", reviewed);
         Assert.Contains("结转下季度", page);
         Assert.Contains("error=nothing-to-carry", await Post(office, "/breakdown/measure-2?period=2026Q3", "/breakdown/carry", new() { ["item"] = "measure-2", ["period"] = "2026Q3" }));
         Assert.Contains("error=carry-last", await Post(office, "/breakdown/measure-2?period=2027Q4", "/breakdown/carry", new() { ["item"] = "measure-2", ["period"] = "2027Q4" }));

@@ -60,7 +60,7 @@ public class BreakdownRuleTests
     [InlineData("2026Q2", "2026Q3", 100, false)] // finished
     public void A_milestone_is_overdue_once_its_quarter_has_passed_unfinished(string due, string at, double percent, bool overdue)
     {
-        var state = BreakdownRule.State(M(due), Period.Parse("2026Q1"), [Report(1, "2026Q1", (decimal)percent)], Period.Parse(at));
+        var state = BreakdownRule.State(M(due), Period.Parse("2026Q1"), [Report(1, "2026Q1", (decimal)percent)], [], Period.Parse(at));
         Assert.Equal(overdue, state.Overdue);
     }
 
@@ -96,6 +96,37 @@ public class BreakdownRuleTests
         SubItemState Sub(long id, decimal progress, decimal expected, decimal? weight) =>
             new(id, "T1", 1, "分解", PartyKind.Unit, "kjj", "市科技局", null, null, weight, Period.Parse("2026Q1"), [], progress, expected, Light.Green);
         Assert.Equal((64m, 70m, false), BreakdownRule.Roll([Sub(1, 40, 50, 1), Sub(2, 70, 75, 4)]));
+    }
+
+    [Theory]
+    [InlineData("2026Q2", "2026Q1", 0)] // before any carry's review: the first due quarter
+    [InlineData("2026Q2", "2026Q2", 0)] // the quarter reviewed when it was first carried still shows it as it stood
+    [InlineData("2026Q3", "2026Q3", 1)] // after the first carry, up to the second review
+    [InlineData("2026Q4", "2026Q4", 2)] // after both
+    [InlineData("2026Q4", "2027Q2", 2)]
+    public void A_carry_moves_the_due_quarter_only_for_the_quarters_after_its_review(string dueThen, string at, int timesThen)
+    {
+        // Due 2026Q2, carried at the 2026Q2 review to 2026Q3, then at the 2026Q3 review to 2026Q4.
+        MilestoneCarry[] carries =
+        [
+            new() { Id = 1, MilestoneId = 1, Closing = Period.Parse("2026Q2"), From = Period.Parse("2026Q2"), To = Period.Parse("2026Q3") },
+            new() { Id = 2, MilestoneId = 1, Closing = Period.Parse("2026Q3"), From = Period.Parse("2026Q3"), To = Period.Parse("2026Q4") },
+        ];
+        Assert.Equal((Period.Parse(dueThen), timesThen), BreakdownRule.DueAt(Period.Parse("2026Q4"), 2, carries, Period.Parse(at)));
+    }
+
+    [Fact]
+    public void A_milestone_overdue_when_reviewed_stays_overdue_in_that_quarter_after_it_is_carried()
+    {
+        var m = M("2026Q4");
+        m.OriginalDue = Period.Parse("2026Q2");
+        m.TimesCarried = 1;
+        MilestoneCarry[] carried = [new() { Id = 1, MilestoneId = 1, Closing = Period.Parse("2026Q3"), From = Period.Parse("2026Q2"), To = Period.Parse("2026Q4") }];
+        var atReview = BreakdownRule.State(m, Period.Parse("2026Q1"), [], carried, Period.Parse("2026Q3"));
+        Assert.True(atReview.Overdue);
+        Assert.Equal((Period.Parse("2026Q2"), Period.Parse("2026Q4"), 0), (atReview.Due, atReview.DueNow, atReview.TimesCarried));
+        Assert.False(BreakdownRule.Carryable(atReview, Period.Parse("2026Q3"))); // already carried: not offered again
+        Assert.False(BreakdownRule.State(m, Period.Parse("2026Q1"), [], carried, Period.Parse("2026Q4")).Overdue);
     }
 
     [Theory]

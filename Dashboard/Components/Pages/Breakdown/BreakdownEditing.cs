@@ -138,6 +138,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
             var to = BreakdownRule.CarryTarget(m.Due, closing);
             db.BreakdownChanges.Add(Change(sub.WorkItemCode, sub.Id, m.Id, BreakdownAction.Carry,
                 $"{m.Title}：完成时限 {m.Due.Label} → {to.Label}（完成 {state.Completion:0.#}%，原定 {m.OriginalDue.Label}）", by));
+            db.MilestoneCarries.Add(new MilestoneCarry { MilestoneId = m.Id, Closing = closing, From = m.Due, To = to });
             m.Due = to;
             m.TimesCarried++;
         }

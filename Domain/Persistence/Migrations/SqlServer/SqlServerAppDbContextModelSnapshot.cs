@@ -285,6 +285,39 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("Milestones");
                 });
 
+            modelBuilder.Entity("GzBioPlan.Domain.Breakdown.MilestoneCarry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Closing")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<long>("MilestoneId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MilestoneId", "Closing");
+
+                    b.ToTable("MilestoneCarries");
+                });
+
             modelBuilder.Entity("GzBioPlan.Domain.Breakdown.MilestoneReport", b =>
                 {
                     b.Property<long>("Id")
@@ -1587,6 +1620,15 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.HasOne("GzBioPlan.Domain.Breakdown.SubItem", null)
                         .WithMany()
                         .HasForeignKey("SubItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Breakdown.MilestoneCarry", b =>
+                {
+                    b.HasOne("GzBioPlan.Domain.Breakdown.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

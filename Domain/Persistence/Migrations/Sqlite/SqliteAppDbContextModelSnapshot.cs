@@ -271,6 +271,37 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Milestones");
                 });
 
+            modelBuilder.Entity("GzBioPlan.Domain.Breakdown.MilestoneCarry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Closing")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MilestoneId", "Closing");
+
+                    b.ToTable("MilestoneCarries");
+                });
+
             modelBuilder.Entity("GzBioPlan.Domain.Breakdown.MilestoneReport", b =>
                 {
                     b.Property<long>("Id")
@@ -1530,6 +1561,15 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("GzBioPlan.Domain.Breakdown.SubItem", null)
                         .WithMany()
                         .HasForeignKey("SubItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Breakdown.MilestoneCarry", b =>
+                {
+                    b.HasOne("GzBioPlan.Domain.Breakdown.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

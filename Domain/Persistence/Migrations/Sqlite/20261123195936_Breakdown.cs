@@ -106,6 +106,28 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MilestoneCarries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MilestoneId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Closing = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MilestoneCarries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MilestoneCarries_Milestones_MilestoneId",
+                        column: x => x.MilestoneId,
+                        principalTable: "Milestones",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MilestoneReports",
                 columns: table => new
                 {
@@ -137,6 +159,11 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 column: "WorkItemCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MilestoneCarries_MilestoneId_Closing",
+                table: "MilestoneCarries",
+                columns: new[] { "MilestoneId", "Closing" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MilestoneReports_MilestoneId_Period",
                 table: "MilestoneReports",
                 columns: new[] { "MilestoneId", "Period" });
@@ -160,6 +187,9 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "BreakdownImports");
+
+            migrationBuilder.DropTable(
+                name: "MilestoneCarries");
 
             migrationBuilder.DropTable(
                 name: "MilestoneReports");
