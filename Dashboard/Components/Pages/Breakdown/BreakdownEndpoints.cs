@@ -120,6 +120,7 @@ public static class BreakdownEndpoints
                 s.Due?.Label, s.Progress, s.Expected, s.Light.Word(),
             }).ToList());
 
+    /// <summary>The breakdown workbook: editable columns hold what stands now (so an unchanged re-import changes nothing); figures are at the quarter.</summary>
     public static Sheet[] Sheets(BreakdownView v) =>
     [
         new(BreakdownSheet.Name, $"任务分解表（{v.Period.Label}）：修改前 {BreakdownSheet.Editable} 列后可在「任务分解」页面导入；编号留空为新增",
@@ -127,7 +128,7 @@ public static class BreakdownEndpoints
             v.Items.SelectMany(w => w.SubItems.SelectMany(s => (s.State.Milestones.Count == 0 ? [null] : s.State.Milestones.Cast<MilestoneState?>()).Select(m => new object?[]
             {
                 w.Status.Code, w.Title, s.State.Id, s.State.Title, s.State.PartNo, s.State.OwnerName, s.Indicator, s.State.IndicatorTarget, s.State.Weight, s.State.Start.Label,
-                m?.Id, m?.Title, m?.Due.Label, m?.Weight,
+                m?.Id, m?.Title, m?.DueNow.Label, m?.Weight,
                 m?.OriginalDue.Label, m?.TimesCarried, m?.Completion, m?.Expected, m is null ? null : m.Overdue ? "是" : "否",
                 s.State.Progress, s.State.Expected, s.State.Light.Word(),
             }))).ToList()),
