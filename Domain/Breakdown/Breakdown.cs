@@ -15,6 +15,8 @@ public sealed record MilestoneState(
 
     /// <summary>The due quarter in force now, after every carry; <see cref="Due"/> is the one in force at the quarter viewed.</summary>
     public Period DueNow { get; init; } = Due;
+
+    public int TimesCarriedNow { get; init; } = TimesCarried;
 }
 
 /// <summary>A sub-item at a quarter, with its milestones and what they roll up to.</summary>
@@ -55,7 +57,7 @@ public static class BreakdownRule
         var (percent, reported) = CompletionAt(reports, at);
         var (due, times) = DueAt(m.Due, m.TimesCarried, carries, at);
         return new MilestoneState(m.Id, m.Title, due, m.OriginalDue, times, m.Weight, percent,
-            Rollup.Expected(start, due, at), reported, due < at && percent < 100, AnyUpTo(reports, at)) { DueNow = m.Due };
+            Rollup.Expected(start, due, at), reported, due < at && percent < 100, AnyUpTo(reports, at)) { DueNow = m.Due, TimesCarriedNow = m.TimesCarried };
     }
 
     /// <summary>A sub-item's progress and 序时进度 roll up from its milestones; its light is red when one is overdue.</summary>
@@ -67,11 +69,14 @@ public static class BreakdownRule
         return (progress, expected, LightRule.ForGap(behind, milestones.Any(m => m.Overdue), thresholds));
     }
 
-    /// <summary>A work item's progress and 序时进度 from its sub-items (those with milestones); null when it has none.</summary>
+    /// <summary>
+    /// A work item's progress and 序时进度 from its started sub-items with milestones; null, so the lead units' own
+    /// figures still count, until one of those milestones has a reported figure (setting up a breakdown is not a drop to 0).
+    /// </summary>
     public static (decimal Progress, decimal Expected, bool Overdue)? Roll(IReadOnlyList<SubItemState> subItems)
     {
         var measured = subItems.Where(s => s.Progress is not null && s.Expected is not null).ToList();
-        if (measured.Count == 0) return null;
+        if (!measured.Any(s => s.Milestones.Any(m => m.Known))) return null;
         return (Rollup.Of(measured.Select(s => new WeightedValue(s.Progress!.Value, s.Weight)).ToList())!.Value,
             Rollup.Of(measured.Select(s => new WeightedValue(s.Expected!.Value, s.Weight)).ToList())!.Value,
             measured.Any(s => s.Milestones.Any(m => m.Overdue)));

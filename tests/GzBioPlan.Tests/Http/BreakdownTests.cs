@@ -290,11 +290,16 @@ public class BreakdownTests(AppFactory app) : IClassFixture<AppFactory>
             (await leader.GetFromJsonAsync<JsonElement>($"/api/v1/progress?period={period}")).GetProperty("workItems").EnumerateArray()
                 .Single(w => w.GetProperty("code").GetString() == "task-2").GetProperty("progress").GetDecimal();
         var before = await Task2("2026Q2");
+        var unitsQ3 = await Task2("2026Q3");
         var office = await app.SignedIn("office");
         var s = await AddSubItem(office, "task-2", "中试平台建设", "Unit:kjj", start: "2026Q3");
-        await AddMilestone(office, "task-2", s, "中试平台投用", "2026Q4");
+        var m = await AddMilestone(office, "task-2", s, "中试平台投用", "2026Q4");
         Assert.Equal(before, await Task2("2026Q2"));
-        Assert.Equal(0m, await Task2("2026Q3")); // from its start the breakdown counts: nothing reported yet
+        Assert.Equal(unitsQ3, await Task2("2026Q3")); // set up but not yet reported: the units' own figures still stand
+        var kjj = await app.SignedIn("kjj");
+        Assert.Contains("done=saved", await Post(kjj, "/progress?period=2026Q3", "/progress/milestones", new() { ["period"] = "2026Q3", [$"m{m}"] = "50" }));
+        Assert.Equal(50m, await Task2("2026Q3")); // from its first figure the breakdown counts
+        Assert.Equal(before, await Task2("2026Q2"));
         Assert.Equal(JsonValueKind.Null, (await leader.GetFromJsonAsync<JsonElement>("/api/v1/breakdown?period=2026Q2&item=task-2"))[0].GetProperty("progress").ValueKind);
     }
 

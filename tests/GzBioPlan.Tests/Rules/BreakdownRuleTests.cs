@@ -88,13 +88,18 @@ public class BreakdownRuleTests
         var empty = sub with { Id = 2, Milestones = [], Progress = null, Expected = null, Light = Light.None };
         Assert.Equal((98.8m, 100m, true), BreakdownRule.Roll([sub, empty])); // a sub-item without milestones does not count
         Assert.Null(BreakdownRule.Roll([empty]));
+        // Set up but never reported: no figure yet, so the lead units' own figures keep counting.
+        var unreported = sub with { Milestones = [late with { Known = false, Completion = 0 }], Progress = 0, Expected = 100 };
+        Assert.Null(BreakdownRule.Roll([unreported]));
+        Assert.NotNull(BreakdownRule.Roll([unreported, sub]));
     }
 
     [Fact]
     public void Work_item_roll_up_weights_its_sub_items()
     {
         SubItemState Sub(long id, decimal progress, decimal expected, decimal? weight) =>
-            new(id, "T1", 1, "分解", PartyKind.Unit, "kjj", "市科技局", null, null, weight, Period.Parse("2026Q1"), [], progress, expected, Light.Green);
+            new(id, "T1", 1, "分解", PartyKind.Unit, "kjj", "市科技局", null, null, weight, Period.Parse("2026Q1"),
+                [new MilestoneState(id, "节点", Period.Parse("2026Q4"), Period.Parse("2026Q4"), 0, null, progress, expected, true, false)], progress, expected, Light.Green);
         Assert.Equal((64m, 70m, false), BreakdownRule.Roll([Sub(1, 40, 50, 1), Sub(2, 70, 75, 4)]));
     }
 

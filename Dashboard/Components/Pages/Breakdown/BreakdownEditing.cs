@@ -61,7 +61,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         var (values, error) = await CheckAsync(item.WorkItemCode, form, ct);
         if (error is not null) return error;
         if (await db.Milestones.AnyAsync(m => m.SubItemId == id && !m.Retired && m.Due < values!.Start, ct)) return "start-after-due";
-        var diff = Named(item.Title, Diff(await FieldsAsync(SubItemValues.Of(item), ct), await FieldsAsync(values!, ct)));
+        var diff = Named($"「{item.Title}」", Diff(await FieldsAsync(SubItemValues.Of(item), ct), await FieldsAsync(values!, ct)));
         values!.ApplyTo(item);
         if (diff.Length == 0) return null;
         await LogAsync(item.WorkItemCode, item.Id, null, BreakdownAction.EditSubItem, diff, by, ct);
@@ -88,7 +88,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         await using var tx = await OwnTransactionAsync(ct);
         db.Milestones.Add(m);
         await db.SaveChangesAsync(ct);
-        await LogAsync(sub.WorkItemCode, sub.Id, m.Id, BreakdownAction.AddMilestone, Join(Fields(values)), by, ct);
+        await LogAsync(sub.WorkItemCode, sub.Id, m.Id, BreakdownAction.AddMilestone, $"「{sub.Title}」{Join(Fields(values))}", by, ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return null;
     }
@@ -96,11 +96,11 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
     public async Task<string?> EditMilestoneAsync(long id, MilestoneForm form, string by, CancellationToken ct)
     {
         var found = await (from m in db.Milestones join s in db.SubItems on m.SubItemId equals s.Id
-                           where m.Id == id && !m.Retired && !s.Retired select new { m, s.WorkItemCode, s.Start }).FirstOrDefaultAsync(ct);
+                           where m.Id == id && !m.Retired && !s.Retired select new { m, s.WorkItemCode, s.Start, SubTitle = s.Title }).FirstOrDefaultAsync(ct);
         if (found is null) return "not-found";
         var (values, error) = CheckMilestone(form, found.Start);
         if (error is not null) return error;
-        var diff = Named(found.m.Title, Diff(Fields(new MilestoneValues(found.m.Title, found.m.Due, found.m.Weight)), Fields(values!)));
+        var diff = Named($"「{found.SubTitle}」节点「{found.m.Title}」", Diff(Fields(new MilestoneValues(found.m.Title, found.m.Due, found.m.Weight)), Fields(values!)));
         (found.m.Title, found.m.Due, found.m.Weight) = (values!.Title, values.Due, values.Weight);
         if (diff.Length == 0) return null;
         await LogAsync(found.WorkItemCode, found.m.SubItemId, id, BreakdownAction.EditMilestone, diff, by, ct);
@@ -110,10 +110,10 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
     public async Task<string?> RetireMilestoneAsync(long id, string by, CancellationToken ct)
     {
         var found = await (from m in db.Milestones join s in db.SubItems on m.SubItemId equals s.Id
-                           where m.Id == id && !m.Retired select new { m, s.WorkItemCode }).FirstOrDefaultAsync(ct);
+                           where m.Id == id && !m.Retired select new { m, s.WorkItemCode, SubTitle = s.Title }).FirstOrDefaultAsync(ct);
         if (found is null) return "not-found";
         found.m.Retired = true;
-        await LogAsync(found.WorkItemCode, found.m.SubItemId, id, BreakdownAction.RetireMilestone, found.m.Title, by, ct);
+        await LogAsync(found.WorkItemCode, found.m.SubItemId, id, BreakdownAction.RetireMilestone, $"「{found.SubTitle}」{found.m.Title}", by, ct);
         return null;
     }
 
@@ -218,8 +218,8 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
 
     private static string Join((string Field, string Value)[] fields) => string.Join("；", fields.Select(f => $"{f.Field}：{f.Value}"));
 
-    /// <summary>Says which sub-item or milestone an edit was made to, unless its name is what changed.</summary>
-    private static string Named(string title, string diff) => diff.Length == 0 || diff.StartsWith("名称：") ? diff : $"「{title}」{diff}";
+    /// <summary>Says which sub-item or milestone an edit was made to.</summary>
+    private static string Named(string label, string diff) => diff.Length == 0 ? diff : label + diff;
 
     private static string Diff((string Field, string Value)[] before, (string Field, string Value)[] after) =>
         string.Join("；", before.Zip(after).Where(x => x.First.Value != x.Second.Value).Select(x => $"{x.First.Field}：{x.First.Value} → {x.Second.Value}"));

@@ -129,7 +129,7 @@ public static class BreakdownEndpoints
             {
                 w.Status.Code, w.Title, s.State.Id, s.State.Title, s.State.PartNo, s.State.OwnerName, s.Indicator, s.State.IndicatorTarget, s.State.Weight, s.State.Start.Label,
                 m?.Id, m?.Title, m?.DueNow.Label, m?.Weight,
-                m?.OriginalDue.Label, m?.TimesCarried, m?.Completion, m?.Expected, m is null ? null : m.Overdue ? "是" : "否",
+                m?.OriginalDue.Label, m?.TimesCarriedNow, m is { Known: true } ? m.Completion : null, m?.Expected, m is null ? null : m.Overdue ? "是" : "否",
                 s.State.Progress, s.State.Expected, s.State.Light.Word(),
             }))).ToList()),
         new("变更记录", "任务分解变更记录", ["时间", "任务", "操作", "内容", "操作人"],

@@ -17,7 +17,7 @@ public static class BreakdownSheet
     [
         "任务编号", "任务", "分解任务编号", "分解任务", "分项", "责任单位 / 区", "衡量指标", "指标目标值", "分解任务权重", "开始季度",
         "节点编号", "节点", "完成时限", "节点权重",
-        "原定时限", "结转次数", "节点完成度（%）", "节点序时进度（%）", "节点逾期", "分解任务进展（%）", "分解任务序时进度（%）", "分解任务状态",
+        "原定时限", "结转次数", "本季度节点完成度（%）", "本季度节点序时进度（%）", "本季度节点逾期", "本季度分解任务进展（%）", "本季度分解任务序时进度（%）", "本季度分解任务状态",
     ];
 
     public const int Editable = 14;
@@ -49,11 +49,13 @@ public sealed class BreakdownImporting(AppDbContext db, BreakdownEditing editing
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var before = await db.BreakdownChanges.Select(c => c.Id).DefaultIfEmpty().MaxAsync(ct);
-            await ApplyAsync(rows, by, problems, ct);
+            // The history says a change came from an import, beside who made it.
+            await ApplyAsync(rows, $"{by}（导入）", problems, ct);
             if (problems.Count == 0)
             {
-                applied = (await db.BreakdownChanges.Where(c => c.Id > before).Select(c => c.Action).ToListAsync(ct))
-                    .GroupBy(a => a).OrderBy(g => g.Key).Select(g => $"{g.Key.Label()} {g.Count()} 处").ToList();
+                var changes = await db.BreakdownChanges.AsNoTracking().Where(c => c.Id > before).OrderBy(c => c.Id).ToListAsync(ct);
+                applied = changes.GroupBy(c => c.Action).OrderBy(g => g.Key).Select(g => $"{g.Key.Label()} {g.Count()} 处")
+                    .Concat(changes.Select(c => $"{c.Action.Label()}：{c.Summary}")).ToList();
                 await tx.CommitAsync(ct);
             }
             else

@@ -29,6 +29,7 @@ public sealed class ProgressReporting(AppDbContext db, BreakdownQuery breakdown,
     public static readonly IReadOnlyDictionary<string, string> Errors = new Dictionary<string, string>
     {
         ["not-yours"] = "只能填报本单位牵头或配合的任务。",
+        ["period"] = "报告期无效，请从页面上的报告期选择后重新填报。",
         ["locked"] = "协调办已锁定本季度的进展报告，不能再修改。如需更正，请联系协调办。",
         ["percent"] = "牵头单位请填写 0 到 100 之间的完成进度。",
         ["narrative"] = "请填写工作进展。",
@@ -142,7 +143,8 @@ public static class ProgressEndpoints
             [FromForm] string? percent, [FromForm] string? narrative, [FromForm] string? next, [FromForm] string? blockers,
             HttpContext http, ProgressReporting reporting, CancellationToken ct) =>
         {
-            if (!Period.TryParse(period, out var p) || !p.IsInPlan || http.User.Unit() is not { } unit || item is null || part is null || status is null)
+            if (!Period.TryParse(period, out var p) || !p.IsInPlan) return TypedResults.Redirect("/progress?error=period");
+            if (http.User.Unit() is not { } unit || item is null || part is null || status is null)
                 return TypedResults.Redirect("/progress?error=not-yours");
             var error = await reporting.SaveAsync(unit, http.User.Identity!.Name!, p, new ProgressEntry(item, part.Value, status.Value,
                 decimal.TryParse(percent, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null, narrative, next, blockers,
@@ -152,8 +154,8 @@ public static class ProgressEndpoints
 
         app.MapPost("/progress/milestones", async ([FromForm] string? period, HttpContext http, ProgressReporting reporting, CancellationToken ct) =>
         {
-            if (!Period.TryParse(period, out var p) || !p.IsInPlan || ProgressReporting.ReporterOf(http.User) is not { } reporter)
-                return TypedResults.Redirect("/progress?error=milestone");
+            if (!Period.TryParse(period, out var p) || !p.IsInPlan) return TypedResults.Redirect("/progress?error=period");
+            if (ProgressReporting.ReporterOf(http.User) is not { } reporter) return TypedResults.Redirect("/progress?error=milestone");
             var error = await reporting.SaveMilestonesAsync(reporter, p, ProgressReporting.MilestoneFields(await http.Request.ReadFormAsync(ct)), ct);
             return TypedResults.Redirect($"/progress?period={p}{(error is null ? "&done=saved" : "&error=" + error)}#milestones");
         }).RequireAuthorization(p => p.RequireRole(Domain.Accounts.Roles.Unit, Domain.Accounts.Roles.District)).RequireAntiforgeryToken();
