@@ -63,6 +63,10 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
         var firstLead = now.WorkItems.ToDictionary(w => w.Code, w => w.Parts.SelectMany(p => p.Leads).First(u => u.Code != PlanSeed.AllDistricts).Code);
         (PartyKind, string)? UnitOf(string? item) => item is not null && firstLead.TryGetValue(item, out var u) ? (PartyKind.Unit, u) : null;
         var rows = new List<LaggardRow>();
+        // When each milestone was added, from the breakdown's history (demo milestones have none: they count from the start).
+        var addedIn = (await db.BreakdownChanges.AsNoTracking().Where(c => c.Action == BreakdownAction.AddMilestone && c.MilestoneId != null)
+                .Select(c => new { Id = c.MilestoneId!.Value, c.At }).ToListAsync(ct))
+            .GroupBy(c => c.Id).ToDictionary(g => g.Key, g => Period.Containing(DateOnly.FromDateTime(g.Min(c => c.At).ToOffset(TimeSpan.FromHours(8)).DateTime)));
 
         foreach (var t in now.Targets)
         {
@@ -95,7 +99,7 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
                     { Addressee = UnitOf(w.Code) });
             }
             foreach (var sub in w.SubItems)
-                rows.AddRange(SubItemRows(w, sub, history, before, period));
+                rows.AddRange(SubItemRows(w, sub, history, before, period, addedIn));
             foreach (var unit in w.Parts.SelectMany(p => p.Leads.Select(u => (Part: p.PartNo, Unit: u))).Where(x => x.Unit.Code != PlanSeed.AllDistricts))
             {
                 bool NotStarted(PlanProgress h) => h.WorkItems.First(x => x.Code == w.Code).Reports
@@ -135,7 +139,8 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
     }
 
     /// <summary>A sub-item behind its milestones' 序时进度, and each of its overdue milestones; both answered for by its owner.</summary>
-    private IEnumerable<LaggardRow> SubItemRows(WorkItemStatus w, SubItemState sub, IReadOnlyList<PlanProgress> history, PlanProgress? before, Period period)
+    private IEnumerable<LaggardRow> SubItemRows(WorkItemStatus w, SubItemState sub, IReadOnlyList<PlanProgress> history, PlanProgress? before, Period period,
+        IReadOnlyDictionary<long, Period> addedIn)
     {
         var link = $"/breakdown/{w.Code}?period={period}#s{sub.Id}";
         var addressee = (sub.OwnerKind, sub.OwnerCode);
@@ -149,10 +154,12 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
                 { Addressee = addressee };
         }
         // Unfinished milestones of a started sub-item are reported every quarter, by a unit or a district alike.
-        bool Unreported(SubItemState? s, Period at) => s is not null && s.Start <= at && s.Milestones.Any(m => !m.Done && !m.Reported);
+        // A milestone is owed a figure from the quarter it was added in, not for quarters before it existed.
+        bool Owed(MilestoneState m, Period at) => !m.Done && !m.Reported && (!addedIn.TryGetValue(m.Id, out var added) || added <= at);
+        bool Unreported(SubItemState? s, Period at) => s is not null && s.Start <= at && s.Milestones.Any(m => Owed(m, at));
         if (Unreported(sub, period))
         {
-            var count = sub.Milestones.Count(m => !m.Done && !m.Reported);
+            var count = sub.Milestones.Count(m => Owed(m, period));
             yield return new LaggardRow(LaggardKind.MissingMilestoneReport, $"{w.Numbering}{sub.Title}", link, sub.OwnerName,
                 $"{count} 个未完成的节点本季度未报告完成度", null, LaggardRule.QuartersBehind(history.Select(h => Unreported(At(h), h.Period))), Light.Yellow,
                 before is not null && Unreported(At(before), before.Period) ? LaggardTrend.Same : LaggardTrend.New)
