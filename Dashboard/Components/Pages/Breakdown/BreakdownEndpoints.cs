@@ -72,7 +72,7 @@ public static class BreakdownEndpoints
         office.MapPost("/import", async Task<RedirectHttpResult> (IFormFile? file, HttpContext http, BreakdownImporting importing, CancellationToken ct) =>
         {
             if (file is null) return TypedResults.Redirect("/breakdown?error=no-file#import");
-            var result = await importing.ImportAsync(file.FileName, await importing.ReadAsync(file, ct), http.User.Identity!.Name!, ct);
+            var result = await importing.ImportAsync(file.FileName, await Reporting.ReportingEndpoints.ReadAsync(file, ct), http.User.Identity!.Name!, ct);
             return TypedResults.Redirect($"/breakdown/imports/{result.Id}");
         });
 

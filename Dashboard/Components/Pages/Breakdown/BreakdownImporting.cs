@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Persistence;
-using GzBioPlan.Domain.Reporting;
 using GzBioPlan.Ingest.Parsing;
 using GzBioPlan.Ingest.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -69,7 +68,7 @@ public sealed class BreakdownImporting(AppDbContext db, BreakdownEditing editing
         var record = new BreakdownImport
         {
             FileName = Path.GetFileName(fileName).Length is > 0 and <= 260 ? Path.GetFileName(fileName) : "任务分解表.xlsx",
-            // A file over the size cap is refused unread (only its first bytes reached us), so it is not kept.
+            // A file over the size cap is refused unread, so it is not kept.
             Sha256 = sha256, Content = bytes.Length > limits.MaxFileBytes ? [] : bytes, Applied = problems.Count == 0,
             Outcome = Truncate(string.Join("\n", outcome)), By = by, At = clock.GetUtcNow(),
         };
@@ -110,10 +109,7 @@ public sealed class BreakdownImporting(AppDbContext db, BreakdownEditing editing
     private async Task ApplyAsync(List<(int Row, object?[] Cells)> rows, string by, List<string> problems, CancellationToken ct)
     {
         var workItems = (await db.WorkItems.AsNoTracking().Select(w => w.Code).ToListAsync(ct)).ToHashSet();
-        var owners = (await db.Units.AsNoTracking().Where(u => u.Kind == Domain.Plan.UnitKind.Municipal).Select(u => new { u.Name, u.Code }).ToListAsync(ct))
-            .Select(u => (u.Name, Value: $"{PartyKind.Unit}:{u.Code}"))
-            .Concat((await db.Districts.AsNoTracking().Select(d => new { d.Name, d.Code }).ToListAsync(ct)).Select(d => (d.Name, Value: $"{PartyKind.District}:{d.Code}")))
-            .ToDictionary(x => x.Name, x => x.Value);
+        var owners = (await BreakdownPageQuery.OwnersAsync(db, ct)).ToDictionary(o => o.Label, o => o.Value);
         var indicators = (await db.Indicators.AsNoTracking().Select(i => new { i.Name, i.Code }).ToListAsync(ct)).ToDictionary(i => i.Name, i => i.Code);
         var subItems = await db.SubItems.AsNoTracking().Where(s => !s.Retired).ToDictionaryAsync(s => s.Id, s => s.WorkItemCode, ct);
         var milestones = await db.Milestones.AsNoTracking().Where(m => !m.Retired).ToDictionaryAsync(m => m.Id, m => m.SubItemId, ct);
@@ -196,17 +192,6 @@ public sealed class BreakdownImporting(AppDbContext db, BreakdownEditing editing
             else result = await editing.EditMilestoneAsync(mid, milestone, by, ct);
             if (result is not null) Problem(BreakdownEditing.Errors[result]);
         }
-    }
-
-    /// <summary>Reads an upload into memory, at most one byte over the cap: enough for the guard to refuse it.</summary>
-    public async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
-    {
-        await using var stream = file.OpenReadStream();
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while (buffer.Length <= limits.MaxFileBytes && (read = await stream.ReadAsync(chunk, ct)) > 0) buffer.Write(chunk, 0, read);
-        return buffer.ToArray();
     }
 
     private static string Truncate(string s) => s.Length > BreakdownLabels.OutcomeMax ? s[..BreakdownLabels.OutcomeMax] : s;

@@ -29,6 +29,14 @@ public sealed record BreakdownView(Period Period, IReadOnlyList<WorkItemBreakdow
 
 public sealed class BreakdownPageQuery(AppDbContext db, PlanProgressQuery progress)
 {
+    /// <summary>Who may own a sub-item, as the form and the 任务分解表 write it: a municipal unit or a district (「Unit:kjj」 named 市科技局).</summary>
+    public static async Task<IReadOnlyList<Choice>> OwnersAsync(AppDbContext db, CancellationToken ct) =>
+        (await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Municipal).OrderBy(u => u.SortOrder).Select(u => new { u.Code, u.Name }).ToListAsync(ct))
+            .Select(u => new Choice($"{PartyKind.Unit}:{u.Code}", u.Name))
+            .Concat((await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Code, d.Name }).ToListAsync(ct))
+                .Select(d => new Choice($"{PartyKind.District}:{d.Code}", d.Name)))
+            .ToList();
+
     /// <summary>All work items, or one (null when the code is unknown).</summary>
     public async Task<BreakdownView?> RunAsync(Period period, string? workItemCode, CancellationToken ct)
     {
@@ -48,11 +56,6 @@ public sealed class BreakdownPageQuery(AppDbContext db, PlanProgressQuery progre
 
         var history = await db.BreakdownChanges.AsNoTracking().Where(c => workItemCode == null || c.WorkItemCode == workItemCode)
             .OrderByDescending(c => c.Id).Take(500).ToListAsync(ct);
-        var owners = (await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Municipal).OrderBy(u => u.SortOrder).Select(u => new { u.Code, u.Name }).ToListAsync(ct))
-            .Select(u => new Choice($"{PartyKind.Unit}:{u.Code}", u.Name))
-            .Concat((await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Code, d.Name }).ToListAsync(ct))
-                .Select(d => new Choice($"{PartyKind.District}:{d.Code}", d.Name)))
-            .ToList();
-        return new BreakdownView(period, rows, history, owners, indicators.Select(i => new Choice(i.Code, $"{i.Name}（{i.UnitOfMeasure}）")).ToList());
+        return new BreakdownView(period, rows, history, await OwnersAsync(db, ct), indicators.Select(i => new Choice(i.Code, $"{i.Name}（{i.UnitOfMeasure}）")).ToList());
     }
 }
