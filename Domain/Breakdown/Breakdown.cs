@@ -34,13 +34,13 @@ public sealed record SubItemState(
 public static class BreakdownRule
 {
     /// <summary>The completion that counts at a quarter: the newest report of that quarter or, failing one, of the latest quarter before.</summary>
-    public static (decimal Percent, bool Reported) CompletionAt(IEnumerable<MilestoneReport> reports, Period at)
-    {
-        var latest = reports.Where(r => r.Period <= at).OrderBy(r => r.Period).ThenBy(r => r.ReportedAt).ThenBy(r => r.Id).LastOrDefault();
-        return latest is null ? (0m, false) : (latest.Percent, latest.Period == at);
-    }
+    public static (decimal Percent, bool Reported) CompletionAt(IEnumerable<MilestoneReport> reports, Period at) => Completion(LatestUpTo(reports, at), at);
 
-    private static bool AnyUpTo(IEnumerable<MilestoneReport> reports, Period at) => reports.Any(r => r.Period <= at);
+    private static MilestoneReport? LatestUpTo(IEnumerable<MilestoneReport> reports, Period at) =>
+        reports.Where(r => r.Period <= at).OrderBy(r => r.Period).ThenBy(r => r.ReportedAt).ThenBy(r => r.Id).LastOrDefault();
+
+    private static (decimal Percent, bool Reported) Completion(MilestoneReport? latest, Period at) =>
+        latest is null ? (0m, false) : (latest.Percent, latest.Period == at);
 
     /// <summary>
     /// The due quarter in force at a quarter: a carry made at the review of quarter c moves the due date only for the
@@ -54,10 +54,11 @@ public static class BreakdownRule
 
     public static MilestoneState State(Milestone m, Period start, IEnumerable<MilestoneReport> reports, IReadOnlyCollection<MilestoneCarry> carries, Period at)
     {
-        var (percent, reported) = CompletionAt(reports, at);
+        var latest = LatestUpTo(reports, at);
+        var (percent, reported) = Completion(latest, at);
         var (due, times) = DueAt(m.Due, m.TimesCarried, carries, at);
         return new MilestoneState(m.Id, m.Title, due, m.OriginalDue, times, m.Weight, percent,
-            Rollup.Expected(start, due, at), reported, due < at && percent < 100, AnyUpTo(reports, at)) { DueNow = m.Due, TimesCarriedNow = m.TimesCarried };
+            Rollup.Expected(start, due, at), reported, due < at && percent < 100, latest is not null) { DueNow = m.Due, TimesCarriedNow = m.TimesCarried };
     }
 
     /// <summary>A sub-item's progress and 序时进度 roll up from its milestones; its light is red when one is overdue.</summary>
