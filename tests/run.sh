@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results=$(mktemp -d)
-dotnet test GzBioPlan.slnx --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
+dotnet test GzBioPlan.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
 status=$?
 trx="$results/results.trx"
 if [ -f "$trx" ]; then

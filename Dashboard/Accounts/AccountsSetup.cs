@@ -4,7 +4,6 @@ using GzBioPlan.Domain.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -61,9 +60,8 @@ public static class AccountsSetup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization();
 
-        services.AddDataProtection().SetApplicationName("GzBioPlan");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp)));
+        // Keys sign cookies and antiforgery tokens; in the app's database they survive restarts and every node shares them.
+        services.AddDataProtection().SetApplicationName("GzBioPlan").PersistKeysToDbContext<AppDbContext>();
         return builder;
     }
 

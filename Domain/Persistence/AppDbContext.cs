@@ -3,6 +3,7 @@ using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Reporting;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GzBioPlan.Domain.Persistence;
 
 /// <summary>The one model; each database provider has a subclass with its own migrations.</summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<PlanDocument> PlanDocuments => Set<PlanDocument>();
     public DbSet<Unit> Units => Set<Unit>();
@@ -315,12 +316,4 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     }
 
     private sealed class PeriodStringConverter() : ValueConverter<Period, string>(p => p.ToString(), s => Period.Parse(s));
-}
-
-/// <summary>An ASP.NET Core Data Protection key kept in the application's database.</summary>
-public class DataProtectionKey
-{
-    public int Id { get; set; }
-    public string? FriendlyName { get; set; }
-    public required string Xml { get; set; }
 }

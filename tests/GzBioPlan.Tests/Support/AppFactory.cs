@@ -111,7 +111,7 @@ public sealed class SharedAppCollection : ICollectionFixture<AppFactory>
 
 public static class Repo
 {
-    /// <summary>The repository root (where GzBioPlan.slnx is).</summary>
+    /// <summary>The repository root (where GzBioPlan.sln is).</summary>
     public static string Root { get; } = FindRoot();
 
     /// <summary>../shared beside the repository: the seeds and product docs.</summary>
@@ -120,7 +120,7 @@ public static class Repo
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GzBioPlan.slnx"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GzBioPlan.sln"))) dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }
