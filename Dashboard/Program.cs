@@ -1,16 +1,28 @@
 using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Domain.Persistence;
+using GzBioPlan.Domain.Tracking;
 using GzBioPlan.Ingest;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddObservability();
-builder.AddPersistence();
-builder.AddIngest();
-builder.AddAccounts();
-builder.AddDashboard();
+try
+{
+    builder.AddObservability();
+    builder.AddPersistence();
+    builder.AddTracking();
+    builder.AddIngest();
+    builder.AddAccounts();
+    builder.AddDashboard();
+}
+catch (DatabaseStartupException ex)
+{
+    // A setting a person must fix: one line saying what, not a stack trace.
+    Console.Error.WriteLine($"启动失败：{ex.Message}");
+    return 1;
+}
 
-var app = builder.Build();
+// Disposed on every way out, so the background log writer flushes what it holds (a start-up failure included).
+await using var app = builder.Build();
 if (AdminCommand.Matches(args)) return await AdminCommand.RunAsync(app, args);
 if (!await app.InitializeAsync()) return 1;
 

@@ -1,5 +1,6 @@
 using GzBioPlan.Ingest.Jobs;
 using GzBioPlan.Ingest.Submissions;
+using GzBioPlan.Domain.Submissions;
 using GzBioPlan.Ingest.Templates;
 using GzBioPlan.Ingest.Validation;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,6 @@ public static class IngestSetup
         builder.Services.AddSingleton(builder.Configuration.GetSection(IngestOptions.Section).Get<IngestOptions>() ?? new IngestOptions());
         builder.Services.AddScoped<TemplateQuery>();
         builder.Services.AddScoped<IngestService>();
-        builder.Services.AddScoped<CompletenessQuery>();
         builder.AddJobs();
         return builder;
     }

@@ -1,3 +1,4 @@
+using GzBioPlan.Dashboard.Shared;
 using System.Security.Claims;
 using GzBioPlan.Domain.Accounts;
 using GzBioPlan.Domain.Persistence;
@@ -58,7 +59,7 @@ public static class AccountsSetup
         });
         // A disabled account's session ends within a minute (disabling renews the security stamp).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().AddAppPolicies();
 
         // Keys sign cookies and antiforgery tokens; in the app's database they survive restarts and every node shares them.
         services.AddDataProtection().SetApplicationName("GzBioPlan").PersistKeysToDbContext<AppDbContext>();

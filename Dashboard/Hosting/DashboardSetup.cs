@@ -1,28 +1,29 @@
+using GzBioPlan.Domain.Periods;
+using GzBioPlan.Dashboard.Shared;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using GzBioPlan.Dashboard.Accounts;
-using GzBioPlan.Dashboard.Api;
+using GzBioPlan.Dashboard.Cockpit;
+using GzBioPlan.Dashboard.Submissions;
 using GzBioPlan.Dashboard.Components;
-using GzBioPlan.Dashboard.Components.Pages.Admin;
-using GzBioPlan.Dashboard.Components.Pages.Breakdown;
-using GzBioPlan.Dashboard.Components.Pages.Briefing;
-using GzBioPlan.Dashboard.Components.Pages.Cockpit;
-using GzBioPlan.Dashboard.Components.Pages.Districts;
-using GzBioPlan.Dashboard.Components.Pages.Laggards;
-using GzBioPlan.Dashboard.Components.Pages.Progress;
-using GzBioPlan.Dashboard.Components.Pages.Reporting;
-using GzBioPlan.Dashboard.Components.Pages.Supervision;
-using GzBioPlan.Dashboard.Components.Pages.Targets;
-using GzBioPlan.Dashboard.Components.Pages.Tasks;
-using GzBioPlan.Dashboard.Components.Pages.Units;
+using GzBioPlan.Dashboard.Admin;
+using GzBioPlan.Dashboard.Breakdown;
+using GzBioPlan.Dashboard.Briefing;
+using GzBioPlan.Dashboard.Districts;
+using GzBioPlan.Dashboard.Laggards;
+using GzBioPlan.Dashboard.Progress;
+using GzBioPlan.Dashboard.Supervision;
+using GzBioPlan.Dashboard.Targets;
+using GzBioPlan.Dashboard.Tasks;
+using GzBioPlan.Dashboard.Units;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Diagnostics;
 using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Demo;
 using GzBioPlan.Domain.Persistence;
-using GzBioPlan.Domain.Progress;
+using GzBioPlan.Domain.Tracking;
 using GzBioPlan.Domain.Rules;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -49,25 +50,24 @@ public static class DashboardSetup
         services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(builder.Configuration.GetSection(LightThresholds.Section).Get<LightThresholds>() ?? new LightThresholds());
         services.AddSingleton(builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
-        services.AddScoped<PlanProgressQuery>();
-        services.AddScoped<BreakdownQuery>();
-        services.AddScoped<BreakdownEditing>();
-        services.AddScoped<BreakdownPageQuery>();
-        services.AddScoped<BreakdownImporting>();
-        services.AddScoped<DistrictLeagueQuery>();
         services.AddScoped<PeriodResolver>();
-        services.AddScoped<TargetDetailsQuery>();
-        services.AddScoped<TaskDetailsQuery>();
-        services.AddScoped<UnitDetailsQuery>();
-        services.AddScoped<DistrictDetailsQuery>();
-        services.AddScoped<LaggardQuery>();
-        services.AddScoped<SupervisionService>();
-        services.AddScoped<BriefingQuery>();
-        services.AddScoped<ProgressReporting>();
         services.AddSingleton<DemoState>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOpenApi(ApiDescription.Document, ApiDescription.Configure);
+
+        builder.AddCockpit();
+        builder.AddTargets();
+        builder.AddTasks();
+        builder.AddUnits();
+        builder.AddDistricts();
+        builder.AddSubmissions();
+        builder.AddProgress();
+        builder.AddBreakdown();
+        builder.AddLaggards();
+        builder.AddSupervision();
+        builder.AddBriefing();
+        builder.AddAdmin();
         return builder;
     }
 
@@ -76,7 +76,7 @@ public static class DashboardSetup
     {
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
-        var today = DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var today = BeijingTime.Today(sp.GetRequiredService<TimeProvider>());
         try
         {
             await sp.GetRequiredService<DatabaseInitializer>().InitializeAsync(sp.GetRequiredService<DemoOptions>(), today, app.Lifetime.ApplicationStopping);
@@ -93,7 +93,7 @@ public static class DashboardSetup
 
     private static string ExpiredFormPage(PathString path) =>
         "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求无效</title><link rel=\"stylesheet\" href=\"/app.css\"></head>" +
-        $"<body><section class=\"notice\"><h1>请求无效</h1><p>{Components.Pages.StatusPage.ExpiredForm}请<a href=\"{System.Net.WebUtility.HtmlEncode(path.Value)}\">返回上一页</a>，刷新后重试。</p></section></body></html>";
+        $"<body><section class=\"notice\"><h1>请求无效</h1><p>{Components.StatusPage.ExpiredForm}请<a href=\"{System.Net.WebUtility.HtmlEncode(path.Value)}\">返回上一页</a>，刷新后重试。</p></section></body></html>";
 
     public static WebApplication UseDashboard(this WebApplication app)
     {
@@ -138,21 +138,19 @@ public static class DashboardSetup
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
-        app.MapPlanApi();
-        app.MapReportsApi();
-        app.MapCockpitExports();
-        app.MapTargetExport();
-        app.MapJudgements();
+        app.MapApiDescription();
+        app.MapCockpit();
+        app.MapTargets();
+        app.MapTasks();
+        app.MapUnits();
+        app.MapDistricts();
+        app.MapSubmissions();
+        app.MapProgress();
+        app.MapBreakdown();
         app.MapLaggards();
         app.MapSupervision();
         app.MapBriefing();
-        app.MapProgressReporting();
-        app.MapBreakdown();
-        app.MapTaskExport();
-        app.MapUnitExport();
-        app.MapDistrictExport();
-        app.MapUserAdmin();
-        app.MapReporting();
+        app.MapAdmin();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

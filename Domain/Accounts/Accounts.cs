@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.AspNetCore.Identity;
 
 namespace GzBioPlan.Domain.Accounts;
@@ -51,4 +53,26 @@ public class ApiToken
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> e)
+    {
+        e.Property(u => u.DisplayName).HasMaxLength(100);
+        e.Property(u => u.DistrictCode).HasMaxLength(6);
+        e.Property(u => u.UnitCode).HasMaxLength(32);
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> e)
+    {
+        e.Property(x => x.UserId).HasMaxLength(450);
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.Hash).HasMaxLength(64);
+        e.Property(x => x.Prefix).HasMaxLength(16);
+        e.HasIndex(x => x.Hash).IsUnique();
+    }
 }

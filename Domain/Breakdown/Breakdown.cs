@@ -1,3 +1,4 @@
+using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Rules;
 
@@ -21,7 +22,7 @@ public sealed record MilestoneState(
 
 /// <summary>A sub-item at a quarter, with its milestones and what they roll up to.</summary>
 public sealed record SubItemState(
-    long Id, string WorkItemCode, int PartNo, string Title, Reporting.PartyKind OwnerKind, string OwnerCode, string OwnerName,
+    long Id, string WorkItemCode, int PartNo, string Title, PartyKind OwnerKind, string OwnerCode, string OwnerName,
     string? IndicatorCode, decimal? IndicatorTarget, decimal? Weight, Period Start,
     IReadOnlyList<MilestoneState> Milestones, decimal? Progress, decimal? Expected, Light Light)
 {

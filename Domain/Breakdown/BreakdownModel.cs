@@ -1,5 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using GzBioPlan.Domain.Periods;
-using GzBioPlan.Domain.Reporting;
+using GzBioPlan.Domain.Submissions;
+using GzBioPlan.Domain.Progress;
+using GzBioPlan.Domain.Supervision;
+using GzBioPlan.Domain.Notifications;
+using GzBioPlan.Domain.Jobs;
+using GzBioPlan.Domain.Plan;
 
 namespace GzBioPlan.Domain.Breakdown;
 
@@ -137,4 +144,69 @@ public static class BreakdownLabels
         BreakdownAction.RetireMilestone => "撤销节点",
         _ => "结转下季度",
     };
+}
+
+internal sealed class SubItemConfiguration : IEntityTypeConfiguration<SubItem>
+{
+    public void Configure(EntityTypeBuilder<SubItem> e)
+    {
+        e.Property(x => x.WorkItemCode).HasMaxLength(32);
+        e.Property(x => x.Title).HasMaxLength(BreakdownLabels.TitleMax);
+        e.Property(x => x.OwnerCode).HasMaxLength(32);
+        e.Property(x => x.IndicatorCode).HasMaxLength(64);
+        e.HasOne<WorkItem>().WithMany().HasForeignKey(x => x.WorkItemCode);
+        e.HasIndex(x => new { x.WorkItemCode, x.Retired });
+    }
+}
+
+internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
+{
+    public void Configure(EntityTypeBuilder<Milestone> e)
+    {
+        e.Property(x => x.Title).HasMaxLength(BreakdownLabels.TitleMax);
+        e.HasOne<SubItem>().WithMany().HasForeignKey(x => x.SubItemId);
+        e.HasIndex(x => x.SubItemId);
+    }
+}
+
+internal sealed class MilestoneReportConfiguration : IEntityTypeConfiguration<MilestoneReport>
+{
+    public void Configure(EntityTypeBuilder<MilestoneReport> e)
+    {
+        e.Property(x => x.ReporterCode).HasMaxLength(32);
+        e.Property(x => x.ReportedBy).HasMaxLength(256);
+        e.HasOne<Milestone>().WithMany().HasForeignKey(x => x.MilestoneId);
+        e.HasIndex(x => new { x.MilestoneId, x.Period });
+    }
+}
+
+internal sealed class BreakdownChangeConfiguration : IEntityTypeConfiguration<BreakdownChange>
+{
+    public void Configure(EntityTypeBuilder<BreakdownChange> e)
+    {
+        e.Property(x => x.WorkItemCode).HasMaxLength(32);
+        e.Property(x => x.Summary).HasMaxLength(BreakdownLabels.SummaryMax);
+        e.Property(x => x.By).HasMaxLength(256);
+        e.HasIndex(x => x.WorkItemCode);
+    }
+}
+
+internal sealed class MilestoneCarryConfiguration : IEntityTypeConfiguration<MilestoneCarry>
+{
+    public void Configure(EntityTypeBuilder<MilestoneCarry> e)
+    {
+        e.HasOne<Milestone>().WithMany().HasForeignKey(x => x.MilestoneId);
+        e.HasIndex(x => new { x.MilestoneId, x.Closing });
+    }
+}
+
+internal sealed class BreakdownImportConfiguration : IEntityTypeConfiguration<BreakdownImport>
+{
+    public void Configure(EntityTypeBuilder<BreakdownImport> e)
+    {
+        e.Property(x => x.FileName).HasMaxLength(260);
+        e.Property(x => x.Sha256).HasMaxLength(64);
+        e.Property(x => x.Outcome).HasMaxLength(BreakdownLabels.OutcomeMax);
+        e.Property(x => x.By).HasMaxLength(256);
+    }
 }

@@ -1,6 +1,11 @@
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
-using GzBioPlan.Domain.Reporting;
+using GzBioPlan.Domain.Submissions;
+using GzBioPlan.Domain.Progress;
+using GzBioPlan.Domain.Supervision;
+using GzBioPlan.Domain.Notifications;
+using GzBioPlan.Domain.Jobs;
+using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,11 @@ using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
-using GzBioPlan.Domain.Reporting;
+using GzBioPlan.Domain.Submissions;
+using GzBioPlan.Domain.Progress;
+using GzBioPlan.Domain.Supervision;
+using GzBioPlan.Domain.Notifications;
+using GzBioPlan.Domain.Jobs;
 using GzBioPlan.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
 
@@ -264,7 +268,7 @@ public static class DemoData
                 yield return new MilestoneReport
                 {
                     MilestoneId = m.Id, Period = period, Percent = onTime && period >= m.Due ? 100 : Math.Round((decimal)percent, 0),
-                    ReporterKind = d.OwnerKind, ReporterCode = d.Owner, ReportedAt = new DateTimeOffset(period.End.AddDays(10).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)),
+                    ReporterKind = d.OwnerKind, ReporterCode = d.Owner, ReportedAt = BeijingTime.StartOf(period.End.AddDays(10)),
                     IsDemo = true,
                 };
             }
@@ -287,7 +291,7 @@ public static class DemoData
                         Status = percent >= 100 ? ProgressStatus.Completed : ProgressStatus.InProgress,
                         ProgressPercent = Math.Round((decimal)percent, 0),
                         Narrative = $"{period.Label}按计划推进，完成年度工作的阶段性任务。",
-                        ReportedAt = new DateTimeOffset(period.End.AddDays(10).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)),
+                        ReportedAt = BeijingTime.StartOf(period.End.AddDays(10)),
                         IsDemo = true,
                     };
                 }

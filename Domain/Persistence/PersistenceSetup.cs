@@ -1,3 +1,4 @@
+using GzBioPlan.Domain.Periods;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,22 @@ public sealed record DatabaseOptions
     /// <summary>Seconds a command waits for a lock held by another writer before it fails.</summary>
     public int BusyTimeoutSeconds { get; init; } = 30;
 
+    /// <summary>
+    /// Reads the <c>Database</c> section. An unknown provider is a <see cref="DatabaseStartupException"/> that names
+    /// the accepted values, instead of the binder's exception.
+    /// </summary>
+    public static DatabaseOptions From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        var provider = section["Provider"];
+        if (!string.IsNullOrWhiteSpace(provider) && (int.TryParse(provider, out _) || !Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out _)))
+        {
+            throw new DatabaseStartupException(
+                $"未知的数据库类型 Database:Provider={provider}：可选 {string.Join("、", Enum.GetNames<DatabaseProvider>())}。请改正配置后重新启动。");
+        }
+        return section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+    }
+
     public string ResolveConnectionString(string contentRoot)
     {
         if (Provider == DatabaseProvider.SqlServer)
@@ -52,7 +69,7 @@ public static class PersistenceSetup
     /// <summary>Registers <see cref="AppDbContext"/> for the configured provider.</summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = DatabaseOptions.From(builder.Configuration);
         var connectionString = options.ResolveConnectionString(builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(options);
         if (options.Provider == DatabaseProvider.SqlServer)
@@ -65,6 +82,8 @@ public static class PersistenceSetup
         }
         builder.Services.AddSingleton(new DatabaseLocation(options.Provider, connectionString));
         builder.Services.AddScoped<DatabaseInitializer>();
+        // The deadline has been configured as Ingest:DeadlineDays since the first release; the key stays.
+        builder.Services.AddSingleton(new ReportingCalendar(builder.Configuration.GetValue("Ingest:DeadlineDays", ReportingCalendar.DefaultDeadlineDays)));
         return builder;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using GzBioPlan.Domain.Periods;
 
 namespace GzBioPlan.Domain.Plan;
@@ -58,4 +60,16 @@ public static class Judgements
         Trend.Worsening => "变差",
         _ => "持平",
     };
+}
+
+internal sealed class TargetJudgementConfiguration : IEntityTypeConfiguration<TargetJudgement>
+{
+    public void Configure(EntityTypeBuilder<TargetJudgement> e)
+    {
+        e.Property(x => x.TargetCode).HasMaxLength(32);
+        e.Property(x => x.Rationale).HasMaxLength(Judgements.MaxTextLength);
+        e.Property(x => x.AgreedActions).HasMaxLength(Judgements.MaxTextLength);
+        e.Property(x => x.By).HasMaxLength(256);
+        e.HasIndex(x => new { x.TargetCode, x.Period });
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Rules;
 
@@ -195,7 +197,7 @@ public class Indicator
     public Aggregation Aggregation { get; set; }
 
     /// <summary>For <see cref="Aggregation.DistinctCount"/>: which roster and which status count.</summary>
-    public Reporting.RosterKind? RosterKind { get; set; }
+    public Submissions.RosterKind? RosterKind { get; set; }
     public string? RosterStatus { get; set; }
     public string? RosterCategory { get; set; }
 
@@ -209,4 +211,136 @@ public class SeedVersion
     public required string Name { get; set; }
     public int Version { get; set; }
     public DateTimeOffset AppliedAt { get; set; }
+}
+
+internal sealed class PlanDocumentConfiguration : IEntityTypeConfiguration<PlanDocument>
+{
+    public void Configure(EntityTypeBuilder<PlanDocument> e)
+    {
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.DocumentNumber).HasMaxLength(64);
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.Issuer).HasMaxLength(100);
+    }
+}
+
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> e)
+    {
+        e.HasKey(x => x.Code);
+        e.Property(x => x.Code).HasMaxLength(32);
+        e.Property(x => x.Name).HasMaxLength(100);
+    }
+}
+
+internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
+{
+    public void Configure(EntityTypeBuilder<District> e)
+    {
+        e.HasKey(x => x.Code);
+        e.Property(x => x.Code).HasMaxLength(6);
+        e.Property(x => x.Name).HasMaxLength(50);
+    }
+}
+
+internal sealed class KeyAreaConfiguration : IEntityTypeConfiguration<KeyArea>
+{
+    public void Configure(EntityTypeBuilder<KeyArea> e)
+    {
+        e.HasKey(x => x.Code);
+        e.Property(x => x.Code).HasMaxLength(32);
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.Text).HasMaxLength(2000);
+        e.HasMany(x => x.Leads).WithOne().HasForeignKey(x => x.KeyAreaCode);
+    }
+}
+
+internal sealed class KeyAreaLeadConfiguration : IEntityTypeConfiguration<KeyAreaLead>
+{
+    public void Configure(EntityTypeBuilder<KeyAreaLead> e)
+    {
+        e.HasKey(x => new { x.KeyAreaCode, x.UnitCode });
+        e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitCode);
+    }
+}
+
+internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
+{
+    public void Configure(EntityTypeBuilder<WorkItem> e)
+    {
+        e.HasKey(x => x.Code);
+        e.Property(x => x.Code).HasMaxLength(32);
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.Text).HasMaxLength(4000);
+        e.Ignore(x => x.Numbering);
+        e.HasMany(x => x.Parts).WithOne().HasForeignKey(x => x.WorkItemCode);
+    }
+}
+
+internal sealed class WorkItemPartConfiguration : IEntityTypeConfiguration<WorkItemPart>
+{
+    public void Configure(EntityTypeBuilder<WorkItemPart> e)
+    {
+        e.Property(x => x.Summary).HasMaxLength(200);
+        e.HasIndex(x => new { x.WorkItemCode, x.PartNo }).IsUnique();
+        e.HasMany(x => x.Units).WithOne().HasForeignKey(x => x.WorkItemPartId);
+    }
+}
+
+internal sealed class WorkItemPartUnitConfiguration : IEntityTypeConfiguration<WorkItemPartUnit>
+{
+    public void Configure(EntityTypeBuilder<WorkItemPartUnit> e)
+    {
+        e.HasKey(x => new { x.WorkItemPartId, x.UnitCode, x.Role });
+        e.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitCode);
+    }
+}
+
+internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
+{
+    public void Configure(EntityTypeBuilder<Target> e)
+    {
+        e.HasKey(x => x.Code);
+        e.Property(x => x.Code).HasMaxLength(32);
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.Text).HasMaxLength(1000);
+        e.Property(x => x.IndicatorCode).HasMaxLength(64);
+        e.Property(x => x.Comparison).HasMaxLength(8);
+        e.Property(x => x.DeliveredByCode).HasMaxLength(32);
+        e.HasMany(x => x.TrajectoryPoints).WithOne().HasForeignKey(x => x.TargetCode);
+        e.HasMany(x => x.Milestones).WithOne().HasForeignKey(x => x.TargetCode);
+    }
+}
+
+internal sealed class TrajectoryPointConfiguration : IEntityTypeConfiguration<TrajectoryPoint>
+{
+    public void Configure(EntityTypeBuilder<TrajectoryPoint> e) => e.HasIndex(x => new { x.TargetCode, x.Period }).IsUnique();
+}
+
+internal sealed class TargetMilestoneConfiguration : IEntityTypeConfiguration<TargetMilestone>
+{
+    public void Configure(EntityTypeBuilder<TargetMilestone> e) => e.Property(x => x.Title).HasMaxLength(200);
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> e)
+    {
+        e.HasKey(x => x.Code);
+        e.Property(x => x.Code).HasMaxLength(64);
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.UnitOfMeasure).HasMaxLength(16);
+        e.Property(x => x.RosterStatus).HasMaxLength(32);
+        e.Property(x => x.RosterCategory).HasMaxLength(32);
+    }
+}
+
+internal sealed class SeedVersionConfiguration : IEntityTypeConfiguration<SeedVersion>
+{
+    public void Configure(EntityTypeBuilder<SeedVersion> e)
+    {
+        e.HasKey(x => x.Name);
+        e.Property(x => x.Name).HasMaxLength(64);
+    }
 }

@@ -1,7 +1,12 @@
 using System.Net.Http.Json;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
-using GzBioPlan.Domain.Reporting;
+using GzBioPlan.Domain.Submissions;
+using GzBioPlan.Domain.Progress;
+using GzBioPlan.Domain.Supervision;
+using GzBioPlan.Domain.Notifications;
+using GzBioPlan.Domain.Jobs;
+using GzBioPlan.Domain.Plan;
 using GzBioPlan.Ingest.Submissions;
 using GzBioPlan.Ingest.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +40,7 @@ public sealed class DeadlineReminderJob(IServiceScopeFactory scopes, IngestOptio
     {
         var db = services.GetRequiredService<AppDbContext>();
         var completeness = services.GetRequiredService<CompletenessQuery>();
-        var today = DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+        var today = BeijingTime.Today(Clock);
         var period = Period.LastFinished(today);
         if (!period.IsInPlan) return "不在方案期内，跳过。";
         var deadline = completeness.Deadline(period);

@@ -1,6 +1,11 @@
 using System.Text;
 using GzBioPlan.Domain.Periods;
-using GzBioPlan.Domain.Reporting;
+using GzBioPlan.Domain.Submissions;
+using GzBioPlan.Domain.Progress;
+using GzBioPlan.Domain.Supervision;
+using GzBioPlan.Domain.Notifications;
+using GzBioPlan.Domain.Jobs;
+using GzBioPlan.Domain.Plan;
 using GzBioPlan.Ingest.Parsing;
 using GzBioPlan.Ingest.Submissions;
 using GzBioPlan.Ingest.Validation;
@@ -55,7 +60,7 @@ public sealed class InboxScanJob(IServiceScopeFactory scopes, IngestOptions opti
     {
         var bytes = await File.ReadAllBytesAsync(file, ct);
         var period = WorkbookGuard.Check(bytes, options) is null && WorkbookParser.ReadPeriod(bytes) is { } p
-            ? p : Period.LastFinished(DateOnly.FromDateTime(Clock.GetLocalNow().DateTime)).ClampToPlan();
+            ? p : Period.LastFinished(BeijingTime.Today(Clock)).ClampToPlan();
         var result = await ingest.UploadAsync(new UploadRequest(district, period, Path.GetFileName(file), bytes, "共享目录", UploadChannel.Inbox), ct);
         var ok = result.Outcome != UploadOutcome.Rejected;
         var target = Path.Combine(Path.GetDirectoryName(file)!, ok ? "processed" : "failed");

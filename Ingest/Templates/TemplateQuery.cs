@@ -1,7 +1,11 @@
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
-using GzBioPlan.Domain.Reporting;
+using GzBioPlan.Domain.Submissions;
+using GzBioPlan.Domain.Progress;
+using GzBioPlan.Domain.Supervision;
+using GzBioPlan.Domain.Notifications;
+using GzBioPlan.Domain.Jobs;
 using GzBioPlan.Domain.Rules;
 using GzBioPlan.Ingest.Parsing;
 using GzBioPlan.Ingest.Validation;
@@ -10,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GzBioPlan.Ingest.Templates;
 
 /// <summary>Loads what a district's template for a quarter is made from: last quarter's accepted values and rosters.</summary>
-public sealed class TemplateQuery(AppDbContext db, IngestOptions options)
+public sealed class TemplateQuery(AppDbContext db, ReportingCalendar calendar, IngestOptions options)
 {
     /// <summary>Indicators a district types in; the roster counts are derived from the rosters instead.</summary>
     public async Task<List<Indicator>> EnteredIndicatorsAsync(CancellationToken ct) =>
@@ -18,8 +22,6 @@ public sealed class TemplateQuery(AppDbContext db, IngestOptions options)
 
     /// <summary>Counts of firms, bases, people … are whole numbers.</summary>
     public static bool IsCount(Indicator i) => i.UnitOfMeasure is "家" or "个" or "株" or "人";
-
-    public DateOnly Deadline(Period period) => period.End.AddDays(options.DeadlineDays);
 
     public async Task<TemplateData?> LoadAsync(string districtCode, Period period, CancellationToken ct)
     {
@@ -35,7 +37,7 @@ public sealed class TemplateQuery(AppDbContext db, IngestOptions options)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TemplateRosterRow>)g
                 .Select(r => new TemplateRosterRow(r.StableId, r.Name, r.Key, r.Status, r.Category, r.Amount, r.StartDate)).ToList());
         var items = await db.WorkItems.AsNoTracking().OrderBy(w => w.Kind).ThenBy(w => w.No).ToListAsync(ct);
-        return new TemplateData(district, period, Deadline(period),
+        return new TemplateData(district, period, calendar.Deadline(period),
             indicators.Select(i => new TemplateIndicator(i.Code, i.Name, i.UnitOfMeasure, IsCount(i), last.TryGetValue(i.Code, out var v) ? v : null)).ToList(),
             rosters,
             items.Select(w => new TemplateWorkItem(w.Code, w.Numbering + w.Title)).ToList());

@@ -1,7 +1,11 @@
 using System.Drawing;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Plan;
-using GzBioPlan.Domain.Reporting;
+using GzBioPlan.Domain.Submissions;
+using GzBioPlan.Domain.Progress;
+using GzBioPlan.Domain.Supervision;
+using GzBioPlan.Domain.Notifications;
+using GzBioPlan.Domain.Jobs;
 using OfficeOpenXml;
 using OfficeOpenXml.DataValidation;
 using OfficeOpenXml.Style;

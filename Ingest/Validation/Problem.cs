@@ -31,9 +31,6 @@ public sealed record IngestOptions
     /// <summary>A value this many times last quarter's (or this fraction of it) must be confirmed.</summary>
     public decimal OutlierFactor { get; init; } = 5m;
 
-    /// <summary>Days after the quarter's end a submission counts as on time.</summary>
-    public int DeadlineDays { get; init; } = 15;
-
     /// <summary>Days before the deadline that districts which have not submitted are reminded.</summary>
     public int ReminderDays { get; init; } = 3;
 

@@ -1,5 +1,10 @@
 using GzBioPlan.Domain.Periods;
-using GzBioPlan.Domain.Reporting;
+using GzBioPlan.Domain.Submissions;
+using GzBioPlan.Domain.Progress;
+using GzBioPlan.Domain.Supervision;
+using GzBioPlan.Domain.Notifications;
+using GzBioPlan.Domain.Jobs;
+using GzBioPlan.Domain.Plan;
 using GzBioPlan.Ingest.Submissions;
 using GzBioPlan.Ingest.Templates;
 using GzBioPlan.Tests.Support;

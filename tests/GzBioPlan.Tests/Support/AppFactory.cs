@@ -72,7 +72,7 @@ public class AppFactory : WebApplicationFactory<Program>
         WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
 
     /// <summary>Runs a scheduled job now, through the scheduler, and waits for its recorded run.</summary>
-    public async Task<GzBioPlan.Domain.Reporting.JobRun> RunJob(Quartz.JobKey key)
+    public async Task<GzBioPlan.Domain.Jobs.JobRun> RunJob(Quartz.JobKey key)
     {
         var before = WithDb(db => db.JobRuns.Count(r => r.Job == key.Name));
         var scheduler = await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();

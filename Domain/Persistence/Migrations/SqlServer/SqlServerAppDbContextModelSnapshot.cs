@@ -425,7 +425,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("SubItems");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Persistence.DataProtectionKey", b =>
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -855,7 +855,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("WorkItemPartUnits");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.CompletenessSnapshot", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.CompletenessSnapshot", b =>
                 {
                     b.Property<string>("Period")
                         .HasMaxLength(6)
@@ -887,7 +887,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("CompletenessSnapshots");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.DistrictExemption", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.DistrictExemption", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -918,7 +918,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("DistrictExemptions");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.DistrictNarrative", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.DistrictNarrative", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -954,7 +954,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("DistrictNarratives");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.IndicatorValue", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.IndicatorValue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -992,7 +992,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("IndicatorValues");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.JobRun", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Jobs.JobRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1026,7 +1026,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("JobRuns");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.Notification", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1069,7 +1069,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("Notifications");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.ProgressLock", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Progress.ProgressLock", b =>
                 {
                     b.Property<string>("Period")
                         .HasMaxLength(6)
@@ -1088,7 +1088,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("ProgressLocks");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.ProgressReport", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Progress.ProgressReport", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1151,7 +1151,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("ProgressReports");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.RosterEntry", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.RosterEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1212,7 +1212,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("RosterEntries");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.Submission", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.Submission", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1261,7 +1261,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("Submissions");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.SubmissionEvent", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.SubmissionEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1297,7 +1297,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("SubmissionEvents");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.SubmissionVersion", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.SubmissionVersion", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1366,7 +1366,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("SubmissionVersions");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.SupervisionItem", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Supervision.SupervisionItem", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1417,7 +1417,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("SupervisionItems");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.SupervisionStep", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Supervision.SupervisionStep", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1450,7 +1450,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("SupervisionSteps");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.ValidationRule", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.ValidationRule", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)

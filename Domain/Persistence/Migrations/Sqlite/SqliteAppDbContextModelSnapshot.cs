@@ -405,7 +405,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("SubItems");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Persistence.DataProtectionKey", b =>
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -825,7 +825,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("WorkItemPartUnits");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.CompletenessSnapshot", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.CompletenessSnapshot", b =>
                 {
                     b.Property<string>("Period")
                         .HasMaxLength(6)
@@ -857,7 +857,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("CompletenessSnapshots");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.DistrictExemption", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.DistrictExemption", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -886,7 +886,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("DistrictExemptions");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.DistrictNarrative", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.DistrictNarrative", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -920,7 +920,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("DistrictNarratives");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.IndicatorValue", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.IndicatorValue", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -956,7 +956,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("IndicatorValues");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.JobRun", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Jobs.JobRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -988,7 +988,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("JobRuns");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.Notification", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1029,7 +1029,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Notifications");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.ProgressLock", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Progress.ProgressLock", b =>
                 {
                     b.Property<string>("Period")
                         .HasMaxLength(6)
@@ -1048,7 +1048,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("ProgressLocks");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.ProgressReport", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Progress.ProgressReport", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1109,7 +1109,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("ProgressReports");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.RosterEntry", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.RosterEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1168,7 +1168,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("RosterEntries");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.Submission", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.Submission", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1215,7 +1215,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Submissions");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.SubmissionEvent", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.SubmissionEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1249,7 +1249,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("SubmissionEvents");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.SubmissionVersion", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.SubmissionVersion", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1316,7 +1316,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("SubmissionVersions");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.SupervisionItem", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Supervision.SupervisionItem", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1365,7 +1365,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("SupervisionItems");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.SupervisionStep", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Supervision.SupervisionStep", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1396,7 +1396,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("SupervisionSteps");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Reporting.ValidationRule", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.ValidationRule", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)

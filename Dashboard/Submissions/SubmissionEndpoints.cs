@@ -1,0 +1,131 @@
+using GzBioPlan.Dashboard.Accounts;
+using GzBioPlan.Dashboard.Hosting;
+using GzBioPlan.Dashboard.Shared;
+using GzBioPlan.Domain.Periods;
+using GzBioPlan.Domain.Persistence;
+using GzBioPlan.Domain.Submissions;
+using GzBioPlan.Domain.Progress;
+using GzBioPlan.Domain.Supervision;
+using GzBioPlan.Domain.Notifications;
+using GzBioPlan.Domain.Jobs;
+using GzBioPlan.Domain.Plan;
+using GzBioPlan.Ingest.Submissions;
+using GzBioPlan.Ingest.Templates;
+using GzBioPlan.Ingest.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GzBioPlan.Dashboard.Submissions;
+
+/// <summary>
+/// 季度填报's form posts and downloads: template, upload, confirm, the marked workbook, and the
+/// coordination office's accept / return / unlock / exempt. Each post redirects back to a page.
+/// </summary>
+public static class SubmissionEndpoints
+{
+    public static IEndpointRouteBuilder MapSubmissionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/reporting").RequireAuthorization();
+
+        group.MapGet("/template", Template);
+
+        group.MapPost("/upload", async Task<Results<RedirectHttpResult, ForbidHttpResult>> (string? period, IFormFile? file, HttpContext http,
+            IngestService ingest, CancellationToken ct) =>
+        {
+            var district = http.User.District();
+            if (district is null || !http.User.MayUploadFor(district)) return TypedResults.Forbid();
+            if (!Period.TryParse(period, out var p) || !p.IsInPlan) return TypedResults.Redirect("/reporting?error=period");
+            if (file is null || file.Length == 0) return TypedResults.Redirect($"/reporting?period={p}&error=nofile");
+            var result = await ingest.UploadAsync(new UploadRequest(district, p, file.FileName, await ReadAsync(file, ct), http.User.Identity!.Name!, UploadChannel.Web), ct);
+            return TypedResults.Redirect($"/reporting/versions/{result.VersionId}{(result.Duplicate ? "?duplicate=1" : "")}");
+        }).RequireAntiforgeryToken();
+
+        group.MapGet("/versions/{id:long}/file", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (long id, HttpContext http, AppDbContext db, CancellationToken ct) =>
+        {
+            var v = await db.SubmissionVersions.AsNoTracking().Where(v => v.Id == id).Select(v => new { v.DistrictCode, v.FileName, v.Content }).FirstOrDefaultAsync(ct);
+            if (v is null || v.Content.Length == 0) return TypedResults.NotFound();
+            if (!http.User.MaySeeDistrict(v.DistrictCode)) return TypedResults.Forbid();
+            return TypedResults.File(v.Content, Xlsx.ContentType, v.FileName);
+        });
+
+        group.MapGet("/versions/{id:long}/marked.xlsx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (long id, HttpContext http, AppDbContext db, CancellationToken ct) =>
+        {
+            var v = await db.SubmissionVersions.AsNoTracking().Where(v => v.Id == id)
+                .Select(v => new { v.DistrictCode, v.Period, v.No, v.Content, v.ProblemsJson }).FirstOrDefaultAsync(ct);
+            if (v is null) return TypedResults.NotFound();
+            if (!http.User.MaySeeDistrict(v.DistrictCode)) return TypedResults.Forbid();
+            var problems = IngestService.Problems(v.ProblemsJson);
+            return problems.Any(p => p.Cell is not null) && ProblemMarker.Mark(v.Content, problems) is { } marked
+                ? TypedResults.File(marked, Xlsx.ContentType, $"{v.DistrictCode}-{v.Period}-第{v.No}版-问题标注.xlsx")
+                : TypedResults.NotFound();
+        });
+
+        group.MapPost("/versions/{id:long}/confirm", async Task<Results<RedirectHttpResult, ForbidHttpResult>> (long id, HttpContext http, IngestService ingest, CancellationToken ct) =>
+        {
+            if (http.User.District() is not { } district) return TypedResults.Forbid();
+            try
+            {
+                await ingest.ConfirmAsync(id, district, http.User.Identity!.Name!, ct);
+                return TypedResults.Redirect($"/reporting/versions/{id}");
+            }
+            catch (SubmissionStateException ex)
+            {
+                return TypedResults.Redirect($"/reporting/versions/{id}?error={ex.Code}");
+            }
+        }).RequireAntiforgeryToken();
+
+        var review = group.MapGroup("/submissions/{id:long}").RequireAuthorization(Policies.Office);
+        review.MapPost("/accept", (long id, HttpContext http, IngestService ingest, CancellationToken ct) =>
+            Step(id, () => ingest.AcceptAsync(id, http.User.Identity!.Name!, ct))).RequireAntiforgeryToken();
+        review.MapPost("/return", (long id, [FromForm] string? reason, HttpContext http, IngestService ingest, CancellationToken ct) =>
+            Step(id, () => ingest.ReturnAsync(id, reason ?? "", http.User.Identity!.Name!, ct))).RequireAntiforgeryToken();
+        review.MapPost("/unlock", (long id, [FromForm] string? reason, HttpContext http, IngestService ingest, CancellationToken ct) =>
+            Step(id, () => ingest.UnlockAsync(id, reason ?? "", http.User.Identity!.Name!, ct))).RequireAntiforgeryToken();
+
+        group.MapPost("/exemptions", async Task<RedirectHttpResult> ([FromForm] string? district, [FromForm] string? period, [FromForm] string? reason,
+            AppDbContext db, CancellationToken ct) =>
+        {
+            if (!Period.TryParse(period, out var p) || !await db.Districts.AnyAsync(d => d.Code == district, ct) || string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+                return TypedResults.Redirect($"/reporting/completeness?period={period}&error=exemption");
+            if (!await db.DistrictExemptions.AnyAsync(e => e.DistrictCode == district && e.Period == p, ct))
+            {
+                db.DistrictExemptions.Add(new DistrictExemption { DistrictCode = district!, Period = p, Reason = reason.Trim() });
+                await db.SaveChangesAsync(ct);
+            }
+            return TypedResults.Redirect($"/reporting/completeness?period={p}");
+        }).RequireAuthorization(Policies.Office).RequireAntiforgeryToken();
+        return app;
+    }
+
+    /// <summary>The template for a district and quarter; a district office gets only its own.</summary>
+    public static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> Template(string? district, string? period, HttpContext http,
+        TemplateQuery query, CancellationToken ct)
+    {
+        district ??= http.User.District();
+        if (district is null || !Period.TryParse(period, out var p)) return TypedResults.NotFound();
+        if (!http.User.MaySeeDistrict(district)) return TypedResults.Forbid();
+        if (await query.LoadAsync(district, p, ct) is not { } data) return TypedResults.NotFound();
+        return TypedResults.File(TemplateWriter.Write(data), Xlsx.ContentType, $"{data.District.Name}-{p}-季度报表.xlsx");
+    }
+
+    public static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
+    private static async Task<RedirectHttpResult> Step(long id, Func<Task> step)
+    {
+        try
+        {
+            await step();
+            return TypedResults.Redirect($"/reporting/submissions/{id}");
+        }
+        catch (SubmissionStateException ex)
+        {
+            return TypedResults.Redirect($"/reporting/submissions/{id}?error={ex.Code}");
+        }
+    }
+}

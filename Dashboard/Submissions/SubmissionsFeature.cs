@@ -1,0 +1,17 @@
+namespace GzBioPlan.Dashboard.Submissions;
+
+/// <summary>季度填报: district uploads, review, completeness and the reports API (the pipeline itself is in Ingest).</summary>
+public static class SubmissionsFeature
+{
+    public static IHostApplicationBuilder AddSubmissions(this IHostApplicationBuilder builder)
+    {
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapSubmissions(this IEndpointRouteBuilder app)
+    {
+        app.MapSubmissionEndpoints();
+        app.MapReportsApi();
+        return app;
+    }
+}

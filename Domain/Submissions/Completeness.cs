@@ -1,0 +1,89 @@
+using GzBioPlan.Domain.Periods;
+using GzBioPlan.Domain.Persistence;
+using GzBioPlan.Domain.Progress;
+using GzBioPlan.Domain.Supervision;
+using GzBioPlan.Domain.Notifications;
+using GzBioPlan.Domain.Jobs;
+using GzBioPlan.Domain.Plan;
+using Microsoft.EntityFrameworkCore;
+
+namespace GzBioPlan.Domain.Submissions;
+
+public enum Timeliness
+{
+    Missing = 0,
+    OnTime = 1,
+    Late = 2,
+    Exempt = 3,
+}
+
+public sealed record DistrictReport(string DistrictCode, string DistrictName, bool Expected, string? ExemptReason,
+    long? SubmissionId, SubmissionStatus? Status, int? Version, DateTimeOffset? FirstSubmittedAt, Timeliness Timeliness, string? ReturnReason);
+
+/// <summary>DHIS2's completeness and timeliness: exempt districts are not expected; on time is within N days of the quarter's end.</summary>
+public sealed record CompletenessFigures(Period Period, DateOnly Deadline, int Expected, int Submitted, int Accepted, int OnTime, int Late, int Missing, bool Frozen)
+{
+    public decimal? CompletenessRate => Expected == 0 ? null : Math.Round(Submitted * 100m / Expected, 1);
+    public decimal? TimelinessRate => Expected == 0 ? null : Math.Round(OnTime * 100m / Expected, 1);
+}
+
+public sealed class CompletenessQuery(AppDbContext db, ReportingCalendar calendar)
+{
+    public DateOnly Deadline(Period period) => calendar.Deadline(period);
+
+    public DateTimeOffset DeadlineEnd(Period period) => calendar.DeadlineEnd(period);
+
+    public static Timeliness Judge(DateTimeOffset? firstSubmitted, DateTimeOffset deadlineEnd, bool expected) =>
+        !expected ? Timeliness.Exempt
+        : firstSubmitted is not { } at ? Timeliness.Missing
+        : at < deadlineEnd ? Timeliness.OnTime : Timeliness.Late;
+
+    public async Task<IReadOnlyList<DistrictReport>> DistrictsAsync(Period period, CancellationToken ct)
+    {
+        var districts = await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct);
+        var exempt = await db.DistrictExemptions.AsNoTracking().Where(e => e.Period == period).ToDictionaryAsync(e => e.DistrictCode, e => e.Reason, ct);
+        var submissions = await db.Submissions.AsNoTracking().Where(s => s.Period == period)
+            .Join(db.SubmissionVersions, s => s.CurrentVersionId, v => v.Id, (s, v) => new { s.Id, s.DistrictCode, s.Status, v.No, s.FirstSubmittedAt, s.ReturnReason })
+            .ToDictionaryAsync(s => s.DistrictCode, ct);
+        var end = DeadlineEnd(period);
+        return districts.Select(d =>
+        {
+            var s = submissions.GetValueOrDefault(d.Code);
+            var expected = !exempt.ContainsKey(d.Code);
+            return new DistrictReport(d.Code, d.Name, expected, exempt.GetValueOrDefault(d.Code), s?.Id, s?.Status, s?.No, s?.FirstSubmittedAt,
+                Judge(s?.FirstSubmittedAt, end, expected), s?.ReturnReason);
+        }).ToList();
+    }
+
+    public async Task<CompletenessFigures> FiguresAsync(Period period, CancellationToken ct)
+    {
+        if (await db.CompletenessSnapshots.AsNoTracking().FirstOrDefaultAsync(s => s.Period == period, ct) is { } frozen)
+            return new(period, Deadline(period), frozen.Expected, frozen.Submitted, frozen.Accepted, frozen.OnTime, frozen.Late, frozen.Missing, true);
+        return Count(period, await DistrictsAsync(period, ct));
+    }
+
+    public CompletenessFigures Count(Period period, IReadOnlyList<DistrictReport> rows)
+    {
+        var expected = rows.Where(r => r.Expected).ToList();
+        return new(period, Deadline(period), expected.Count,
+            expected.Count(r => r.Status is not null), expected.Count(r => r.Status == SubmissionStatus.Accepted),
+            expected.Count(r => r.Timeliness == Timeliness.OnTime), expected.Count(r => r.Timeliness == Timeliness.Late),
+            expected.Count(r => r.Timeliness == Timeliness.Missing), false);
+    }
+
+    public static string Label(Timeliness t) => t switch
+    {
+        Timeliness.OnTime => "按时",
+        Timeliness.Late => "逾期",
+        Timeliness.Exempt => "免报",
+        _ => "未报",
+    };
+
+    public static string Label(SubmissionStatus? s) => s switch
+    {
+        SubmissionStatus.Submitted => "已提交",
+        SubmissionStatus.Returned => "已退回",
+        SubmissionStatus.Accepted => "已确认",
+        _ => "未提交",
+    };
+}

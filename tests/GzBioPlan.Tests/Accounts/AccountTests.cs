@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using GzBioPlan.Dashboard.Accounts;
+using GzBioPlan.Domain.Accounts;
+using GzBioPlan.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GzBioPlan.Tests.Accounts;
+
+/// <summary>Sign-in, lockout, antiforgery and the admin's account actions. Each test makes its own accounts.</summary>
+[Collection(SharedAppCollection.Name)]
+public class AccountTests(AppFactory app)
+{
+    private async Task<AppUser> NewUser(string role, string? district = null, string? unit = null, string password = "Passw0rd!")
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var name = "t" + Guid.NewGuid().ToString("N")[..10];
+        var result = await AccountSeeder.CreateAsync(users, name, "测试用户", role, district, unit, password, isDemo: false);
+        Assert.True(result.Succeeded);
+        return (await users.FindByNameAsync(name))!;
+    }
+
+    private static async Task<HttpResponseMessage> PostForm(HttpClient client, string pageUrl, string action, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = AppFactory.Antiforgery(await client.GetStringAsync(pageUrl));
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_told_in_chinese_and_five_failures_lock_the_account()
+    {
+        var user = await NewUser(Roles.Leader);
+        var client = app.Anonymous();
+        for (var i = 0; i < 5; i++)
+        {
+            var html = await (await client.PostAsync("/login", await AppFactory.LoginForm(client, user.UserName!, "wrong-password1"))).Content.ReadAsStringAsync();
+            Assert.Contains(i < 4 ? "用户名或密码不正确" : "暂时锁定", html);
+        }
+        var locked = await client.PostAsync("/login", await AppFactory.LoginForm(client, user.UserName!, "Passw0rd!"));
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode); // the form again, not a redirect into the app
+        Assert.Contains("暂时锁定", await locked.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_login_post_without_antiforgery_token_is_refused()
+    {
+        var user = await NewUser(Roles.Leader);
+        var response = await app.Anonymous().PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["Input.UserName"] = user.UserName!, ["Input.Password"] = "Passw0rd!",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("表单已过期", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Logout_needs_the_token_and_ends_the_session()
+    {
+        var client = await app.SignedIn("leader");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/logout", new FormUrlEncodedContent([]))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        var response = await PostForm(client, "/", "/logout", []);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Admin_creates_a_district_account_bound_to_its_district()
+    {
+        var admin = await app.SignedIn("admin");
+        var name = "nansha" + Guid.NewGuid().ToString("N")[..6];
+        var response = await PostForm(admin, "/admin/users", "/admin/users", new()
+        {
+            ["_handler"] = "create-user", ["Input.UserName"] = name, ["Input.DisplayName"] = "南沙区工信局",
+            ["Input.Role"] = Roles.District, ["Input.District"] = "440115", ["Input.Unit"] = "", ["Input.Password"] = "Nansha2026!",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("已创建账号", await admin.GetStringAsync(response.Headers.Location!.PathAndQuery));
+
+        var district = await app.SignedIn(name, "Nansha2026!");
+        Assert.Equal(HttpStatusCode.OK, (await district.GetAsync("/districts/440115")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await district.GetAsync("/districts/440112")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("区工信部门", "", "Valid2026!", "区工信部门账号必须选择所属区")]
+    [InlineData("市直部门", "", "Valid2026!", "市直部门账号必须选择所属单位")]
+    [InlineData("市领导", "", "short1", "密码至少需要 8 位")]
+    [InlineData("超级用户", "", "Valid2026!", "请选择有效的角色")]
+    public async Task Admin_gets_a_clear_error_and_no_account_is_made(string role, string district, string password, string message)
+    {
+        var admin = await app.SignedIn("admin");
+        var name = "bad" + Guid.NewGuid().ToString("N")[..6];
+        var response = await PostForm(admin, "/admin/users", "/admin/users", new()
+        {
+            ["_handler"] = "create-user", ["Input.UserName"] = name, ["Input.DisplayName"] = "某某",
+            ["Input.Role"] = role, ["Input.District"] = district, ["Input.Unit"] = "", ["Input.Password"] = password,
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+        Assert.False(app.WithDb(db => db.Users.Any(u => u.UserName == name)));
+    }
+
+    [Fact]
+    public async Task Admin_disables_an_account_and_it_can_no_longer_sign_in_then_enables_it()
+    {
+        var user = await NewUser(Roles.Leader);
+        var admin = await app.SignedIn("admin");
+        var disabled = await PostForm(admin, "/admin/users", $"/admin/users/{user.Id}/disable", []);
+        Assert.Contains("done=disabled", disabled.Headers.Location!.OriginalString);
+        Assert.True(app.WithDb(db => db.Users.Single(u => u.Id == user.Id).Disabled));
+
+        var client = app.Anonymous();
+        var attempt = await client.PostAsync("/login", await AppFactory.LoginForm(client, user.UserName!, "Passw0rd!"));
+        Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
+
+        await PostForm(admin, "/admin/users", $"/admin/users/{user.Id}/enable", []);
+        await app.SignedIn(user.UserName!, "Passw0rd!");
+    }
+
+    [Fact]
+    public async Task Admin_resets_a_password()
+    {
+        var user = await NewUser(Roles.Coordination);
+        var admin = await app.SignedIn("admin");
+        var weak = await PostForm(admin, "/admin/users", $"/admin/users/{user.Id}/reset-password", new() { ["password"] = "abc" });
+        Assert.Contains("done=password-weak", weak.Headers.Location!.OriginalString);
+        var ok = await PostForm(admin, "/admin/users", $"/admin/users/{user.Id}/reset-password", new() { ["password"] = "NewPass2026!" });
+        Assert.Contains("done=reset", ok.Headers.Location!.OriginalString);
+        await app.SignedIn(user.UserName!, "NewPass2026!");
+    }
+
+    [Fact]
+    public async Task A_tampered_admin_form_changes_nothing()
+    {
+        var user = await NewUser(Roles.Leader);
+        var admin = await app.SignedIn("admin");
+        var response = await admin.PostAsync($"/admin/users/{user.Id}/disable",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = "forged" }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(app.WithDb(db => db.Users.Single(u => u.Id == user.Id).Disabled));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_may_act_on_accounts()
+    {
+        var user = await NewUser(Roles.Leader);
+        var office = await app.SignedIn("office");
+        var response = await PostForm(office, "/", $"/admin/users/{user.Id}/disable", []);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery);
+        Assert.False(app.WithDb(db => db.Users.Single(u => u.Id == user.Id).Disabled));
+    }
+
+    [Fact]
+    public async Task Admin_rebinds_a_unit_account()
+    {
+        var user = await NewUser(Roles.Unit, unit: "kjj");
+        var admin = await app.SignedIn("admin");
+        var bad = await PostForm(admin, "/admin/users", $"/admin/users/{user.Id}/binding", new() { ["unit"] = "nobody" });
+        Assert.Contains("done=unit-required", bad.Headers.Location!.OriginalString);
+        var ok = await PostForm(admin, "/admin/users", $"/admin/users/{user.Id}/binding", new() { ["unit"] = "fgw" });
+        Assert.Contains("done=bound", ok.Headers.Location!.OriginalString);
+        Assert.Equal("fgw", app.WithDb(db => db.Users.Single(u => u.Id == user.Id).UnitCode));
+        Assert.Matches(new Regex("已更新“t[0-9a-f]+”的绑定"), await admin.GetStringAsync(ok.Headers.Location!.OriginalString));
+    }
+}
