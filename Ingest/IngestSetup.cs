@@ -1,6 +1,5 @@
 using GzBioPlan.Ingest.Jobs;
 using GzBioPlan.Ingest.Submissions;
-using GzBioPlan.Domain.Submissions;
 using GzBioPlan.Ingest.Templates;
 using GzBioPlan.Ingest.Validation;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,3 @@
-using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;

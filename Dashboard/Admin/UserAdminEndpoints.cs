@@ -1,7 +1,5 @@
-using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Ingest.Jobs;
-using GzBioPlan.Dashboard.Supervision;
 using Quartz;
 using GzBioPlan.Domain.Accounts;
 using GzBioPlan.Domain.Persistence;

@@ -1,17 +1,13 @@
 using GzBioPlan.Dashboard.Submissions;
 using System.Text.Json.Serialization;
-using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Cockpit;
 using GzBioPlan.Dashboard.Shared;
-using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Submissions;
 using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Supervision;
-using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -7,8 +7,6 @@ using GzBioPlan.Domain.Tracking;
 using GzBioPlan.Domain.Submissions;
 using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Supervision;
-using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace GzBioPlan.Dashboard.Breakdown;

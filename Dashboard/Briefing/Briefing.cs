@@ -1,20 +1,15 @@
 using System.Globalization;
-using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Cockpit;
 using GzBioPlan.Dashboard.Submissions;
 using GzBioPlan.Dashboard.Laggards;
 using GzBioPlan.Dashboard.Supervision;
 using GzBioPlan.Dashboard.Shared;
-using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Tracking;
 using GzBioPlan.Domain.Submissions;
 using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Supervision;
-using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
 using GzBioPlan.Domain.Plan;
-using GzBioPlan.Ingest.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzBioPlan.Dashboard.Briefing;

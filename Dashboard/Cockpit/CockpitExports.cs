@@ -1,6 +1,4 @@
-using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Shared;
-using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Tracking;

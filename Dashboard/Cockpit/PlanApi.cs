@@ -1,7 +1,5 @@
 using GzBioPlan.Dashboard.Submissions;
 using System.Text.Json.Serialization;
-using GzBioPlan.Dashboard.Accounts;
-using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;

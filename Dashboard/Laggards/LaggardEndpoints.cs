@@ -1,9 +1,7 @@
 using System.Text.Json.Serialization;
-using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Cockpit;
 using GzBioPlan.Dashboard.Submissions;
 using GzBioPlan.Dashboard.Shared;
-using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Domain.Tracking;
 using GzBioPlan.Domain.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -6,10 +6,7 @@ using GzBioPlan.Domain.Tracking;
 using GzBioPlan.Domain.Submissions;
 using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Supervision;
-using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
 using GzBioPlan.Domain.Rules;
-using GzBioPlan.Ingest.Submissions;
 using Microsoft.EntityFrameworkCore;
 
 namespace GzBioPlan.Dashboard.Laggards;

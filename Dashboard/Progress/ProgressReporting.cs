@@ -1,15 +1,10 @@
 using GzBioPlan.Dashboard.Accounts;
-using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Domain.Breakdown;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
-using GzBioPlan.Domain.Submissions;
 using GzBioPlan.Domain.Progress;
-using GzBioPlan.Domain.Supervision;
-using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

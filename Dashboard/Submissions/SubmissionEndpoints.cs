@@ -1,13 +1,8 @@
 using GzBioPlan.Dashboard.Accounts;
-using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Submissions;
-using GzBioPlan.Domain.Progress;
-using GzBioPlan.Domain.Supervision;
-using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Ingest.Submissions;
 using GzBioPlan.Ingest.Templates;

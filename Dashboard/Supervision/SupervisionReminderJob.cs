@@ -1,10 +1,7 @@
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
-using GzBioPlan.Domain.Submissions;
-using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Supervision;
 using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Ingest.Jobs;
 using GzBioPlan.Ingest.Validation;

@@ -3,11 +3,7 @@ using System.Security.Claims;
 using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Domain.Accounts;
 using GzBioPlan.Domain.Persistence;
-using GzBioPlan.Domain.Submissions;
-using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Supervision;
-using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
 using GzBioPlan.Domain.Plan;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,3 @@
-using GzBioPlan.Dashboard.Accounts;
-using GzBioPlan.Dashboard.Hosting;
 using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;

@@ -4,8 +4,6 @@ using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Submissions;
 using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Supervision;
-using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
 using GzBioPlan.Domain.Plan;
 
 namespace GzBioPlan.Domain.Breakdown;

@@ -1,10 +1,5 @@
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
-using GzBioPlan.Domain.Submissions;
-using GzBioPlan.Domain.Progress;
-using GzBioPlan.Domain.Supervision;
-using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Rules;
 using Microsoft.EntityFrameworkCore;

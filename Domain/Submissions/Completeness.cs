@@ -2,8 +2,6 @@ using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Supervision;
-using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
 using GzBioPlan.Domain.Plan;
 using Microsoft.EntityFrameworkCore;
 

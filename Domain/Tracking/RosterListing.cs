@@ -2,10 +2,6 @@ using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Submissions;
-using GzBioPlan.Domain.Progress;
-using GzBioPlan.Domain.Supervision;
-using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace GzBioPlan.Domain.Tracking;

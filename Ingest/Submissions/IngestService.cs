@@ -6,8 +6,6 @@ using GzBioPlan.Domain.Tracking;
 using GzBioPlan.Domain.Submissions;
 using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Supervision;
-using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Rules;
 using GzBioPlan.Ingest.Parsing;

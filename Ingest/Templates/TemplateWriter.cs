@@ -4,8 +4,6 @@ using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Submissions;
 using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Supervision;
-using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
 using OfficeOpenXml;
 using OfficeOpenXml.DataValidation;
 using OfficeOpenXml.Style;

@@ -1,10 +1,5 @@
 using System.Globalization;
 using GzBioPlan.Domain.Submissions;
-using GzBioPlan.Domain.Progress;
-using GzBioPlan.Domain.Supervision;
-using GzBioPlan.Domain.Notifications;
-using GzBioPlan.Domain.Jobs;
-using GzBioPlan.Domain.Plan;
 
 namespace GzBioPlan.Ingest.Validation;
 
