@@ -99,7 +99,7 @@ public sealed class BreakdownImporting(AppDbContext db, BreakdownEditing editing
             problems.Add($"这不是任务分解表：找不到工作表“{BreakdownSheet.Name}”或其表头已改动。请在「任务分解」页面导出，只修改前 {BreakdownSheet.Editable} 列后导入。");
             return null;
         }
-        if (sheet.Count > BreakdownSheet.MaxRows + 2)
+        if (WorkbookParser.FilledRows(sheet, 2) > BreakdownSheet.MaxRows)
         {
             problems.Add($"表中数据超过 {BreakdownSheet.MaxRows} 行，请删除多余的行后重新导入。");
             return null;

@@ -29,7 +29,9 @@ public static class WorkbookParser
         Dictionary<string, List<object?[]>> sheets;
         try
         {
-            sheets = ReadSheets(bytes, context.Limits.MaxRosterRows + TemplateLayout.FirstDataRow);
+            // Roster sheets may be as long as the cap allows; the template's other sheets have a few dozen rows.
+            var rosterRows = context.Limits.MaxRosterRows + TemplateLayout.HeaderRow;
+            sheets = ReadSheets(bytes, name => TemplateLayout.Rosters.Any(r => r.Name == name) ? rosterRows : OtherSheetMaxRows);
         }
         catch (Exception ex) when (IsUnreadable(ex))
         {
@@ -69,24 +71,56 @@ public static class WorkbookParser
     public static bool IsUnreadable(Exception ex) =>
         ex is InvalidDataException or InvalidOperationException or FormatException or ExcelDataReader.Exceptions.ExcelReaderException or IOException;
 
-    /// <summary>Every sheet's rows; a sheet longer than <paramref name="maxRows"/> keeps one row more than the cap, to report it.</summary>
-    public static Dictionary<string, List<object?[]>> ReadSheets(byte[] bytes, int maxRows)
+    /// <summary>No template sheet is wider; cells further right are not read, whatever the sheet declares.</summary>
+    public const int MaxColumns = 64;
+
+    /// <summary>Filled rows read from a sheet that is not a roster (指标, 任务进展, _meta and the like).</summary>
+    public const int OtherSheetMaxRows = 1000;
+
+    private static readonly object?[] BlankRow = [];
+
+    /// <summary>
+    /// Every sheet's rows, at most <see cref="MaxColumns"/> wide. Blank rows (a template's open rows, formatted but
+    /// empty) are kept as one shared empty row and do not count: a sheet with more than <paramref name="maxRows"/>
+    /// filled rows keeps one filled row more than the cap, to report it.
+    /// </summary>
+    public static Dictionary<string, List<object?[]>> ReadSheets(byte[] bytes, int maxRows) => ReadSheets(bytes, _ => maxRows);
+
+    /// <summary>The same, with a cap per sheet name.</summary>
+    public static Dictionary<string, List<object?[]>> ReadSheets(byte[] bytes, Func<string, int> maxRowsOf)
     {
         using var reader = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(bytes));
         var sheets = new Dictionary<string, List<object?[]>>();
+        var buffer = new object?[MaxColumns];
         do
         {
             var rows = new List<object?[]>();
-            while (reader.Read() && rows.Count <= maxRows)
+            var filled = 0;
+            var maxRows = maxRowsOf(reader.Name);
+            while (filled <= maxRows && reader.Read())
             {
-                var row = new object?[reader.FieldCount];
-                for (var i = 0; i < row.Length; i++) row[i] = reader.GetValue(i);
-                rows.Add(row);
+                var width = Math.Min(reader.FieldCount, MaxColumns);
+                var blank = true;
+                for (var i = 0; i < width; i++)
+                {
+                    buffer[i] = reader.GetValue(i);
+                    blank &= CellValues.Text(buffer[i]) is null;
+                }
+                if (blank)
+                {
+                    rows.Add(BlankRow);
+                    continue;
+                }
+                filled++;
+                rows.Add(buffer[..width]);
             }
             sheets.TryAdd(reader.Name, rows);
         } while (reader.NextResult());
         return sheets;
     }
+
+    /// <summary>Rows below the first <paramref name="skip"/> that hold anything (a blank row is read as an empty one).</summary>
+    public static int FilledRows(List<object?[]> rows, int skip = TemplateLayout.HeaderRow) => rows.Skip(skip).Count(r => r.Length > 0);
 
     private static object? At(List<object?[]> rows, int row, int column) =>
         row - 1 < rows.Count && column - 1 < rows[row - 1].Length ? rows[row - 1][column - 1] : null;
@@ -162,7 +196,7 @@ public static class WorkbookParser
         var result = new List<ParsedRosterRow>();
         var headers = sheet.Columns.Select(c => c.Header).ToList();
         if (!HeaderMatches(rows, headers, sheet.Name, problems)) return result;
-        if (rows.Count - TemplateLayout.HeaderRow > context.Limits.MaxRosterRows)
+        if (FilledRows(rows) > context.Limits.MaxRosterRows)
         {
             problems.Add(new Problem(Severity.Error, "roster.too-many-rows", sheet.Name, null, null, $"≤ {context.Limits.MaxRosterRows} 行",
                 $"“{sheet.Name}”超过 {context.Limits.MaxRosterRows} 行，系统不予接收。请核对是否误粘贴了多余的数据。"));
