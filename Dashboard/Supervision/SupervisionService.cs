@@ -1,3 +1,4 @@
+using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Domain.Periods;
 using System.Security.Claims;
 using GzBioPlan.Dashboard.Accounts;
@@ -44,7 +45,7 @@ public sealed class SupervisionService(AppDbContext db, TimeProvider clock, ILog
         var item = new SupervisionItem
         {
             Title = title, Requirement = requirement, AddresseeKind = r.Kind, AddresseeCode = r.AddresseeCode, DueDate = r.DueDate,
-            Status = SupervisionStatus.Opened, SourceLink = r.SourceLink is { } link && link.StartsWith('/') && link.Length <= 300 ? link : null,
+            Status = SupervisionStatus.Opened, SourceLink = Urls.LocalPath(r.SourceLink),
             OpenedBy = by, OpenedAt = now,
         };
         db.SupervisionItems.Add(item);

@@ -39,16 +39,53 @@ public class SupervisionTests(AppFactory app) : IClassFixture<AppFactory>
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
-    private async Task<long> Open(string title, string addressee = "Unit:kjj", string due = "2026-12-31")
+    private async Task<long> Open(string title, string addressee = "Unit:kjj", string due = "2026-12-31", string? source = null)
     {
         var office = await app.SignedIn("office");
-        var response = await Post(office, "/supervision/new", "/supervision/new", new()
+        var fields = new Dictionary<string, string>
         {
             ["_handler"] = "open-item", ["Input.Title"] = title, ["Input.Addressee"] = addressee, ["Input.Due"] = due, ["Input.Requirement"] = "请于期限前完成并报告。",
-        });
+        };
+        if (source is not null) fields["Input.Source"] = source;
+        var response = await Post(office, "/supervision/new", "/supervision/new", fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return long.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
     }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("//evil.example/x")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData(" /laggards")]
+    public async Task A_source_link_from_the_url_or_a_post_is_kept_only_as_a_path_on_this_site(string hostile)
+    {
+        var office = await app.SignedIn("office");
+        var page = await office.GetStringAsync("/supervision/new?source=" + Uri.EscapeDataString(hostile));
+        // The form posts back to its own address (the query string encoded in it); no link may lead off the site.
+        Assert.DoesNotMatch(@"href=""[^""]*(evil\.example|javascript:)", page);
+        Assert.DoesNotContain("来源：", page);
+
+        var id = await Open("来源链接", source: hostile);
+        Assert.Null(app.WithDb(db => db.SupervisionItems.Single(i => i.Id == id).SourceLink));
+        Assert.DoesNotContain("来源</a>", await (await app.SignedIn("kjj")).GetStringAsync($"/supervision/{id}"));
+
+        var local = await Open("本站来源", source: "/laggards?period=2026Q3");
+        Assert.Equal("/laggards?period=2026Q3", app.WithDb(db => db.SupervisionItems.Single(i => i.Id == local).SourceLink));
+    }
+
+    [Theory]
+    [InlineData("/laggards?period=2026Q3", true)]
+    [InlineData("/", true)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData("JAVASCRIPT:alert(1)", false)]
+    [InlineData("//evil.example", false)]
+    [InlineData("/\\evil.example", false)]
+    [InlineData("/a\nb", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void Only_local_paths_are_links(string? link, bool local) =>
+        Assert.Equal(local ? link : null, GzBioPlan.Dashboard.Shared.Urls.LocalPath(link));
 
     [Fact]
     public async Task The_whole_loop_is_kept_step_by_step_in_the_ledger()
