@@ -104,6 +104,28 @@ public class AccountTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_failed_sign_in_never_writes_the_typed_password_into_the_page()
+    {
+        var user = await NewUser(Roles.Leader);
+        var client = app.Anonymous();
+        var html = await (await client.PostAsync("/login", await AppFactory.LoginForm(client, user.UserName!, "Secret-typed-9"))).Content.ReadAsStringAsync();
+        Assert.Contains("用户名或密码不正确", html);
+        Assert.DoesNotContain("Secret-typed-9", html);
+    }
+
+    [Fact]
+    public async Task An_unknown_user_name_gets_the_same_answer_as_a_wrong_password()
+    {
+        var user = await NewUser(Roles.Leader);
+        var client = app.Anonymous();
+        static string Answer(string html) => System.Text.RegularExpressions.Regex.Match(html, "role=\"alert\">([^<]*)<").Groups[1].Value;
+        var known = Answer(await (await client.PostAsync("/login", await AppFactory.LoginForm(client, user.UserName!, "wrong-password1"))).Content.ReadAsStringAsync());
+        var unknown = Answer(await (await client.PostAsync("/login", await AppFactory.LoginForm(client, "nobody-" + Guid.NewGuid().ToString("N")[..8], "wrong-password1"))).Content.ReadAsStringAsync());
+        Assert.NotEmpty(known);
+        Assert.Equal(known, unknown);
+    }
+
+    [Fact]
     public async Task Admin_disables_an_account_and_it_can_no_longer_sign_in_then_enables_it()
     {
         var user = await NewUser(Roles.Leader);
@@ -115,6 +137,9 @@ public class AccountTests(AppFactory app)
         var client = app.Anonymous();
         var attempt = await client.PostAsync("/login", await AppFactory.LoginForm(client, user.UserName!, "Passw0rd!"));
         Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
+        Assert.Contains("该账号已被管理员停用", await attempt.Content.ReadAsStringAsync());
+        var guess = await client.PostAsync("/login", await AppFactory.LoginForm(client, user.UserName!, "wrong-password1"));
+        Assert.DoesNotContain("停用", await guess.Content.ReadAsStringAsync()); // told only to whoever knows the password
 
         await PostForm(admin, "/admin/users", $"/admin/users/{user.Id}/enable", []);
         await app.SignedIn(user.UserName!, "Passw0rd!");
