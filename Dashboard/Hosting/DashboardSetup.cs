@@ -94,6 +94,7 @@ public static class DashboardSetup
 
     public static WebApplication UseDashboard(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         // API callers and probes get bare status codes, not the HTML "not found" page.
