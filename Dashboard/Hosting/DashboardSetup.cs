@@ -112,6 +112,7 @@ public static class DashboardSetup
             SupportedCultures = [Chinese],
             SupportedUICultures = [Chinese],
         });
+        app.UseRequestGuard();
         app.UseRequestLogging();
         app.UseAuthentication();
         app.UseAuthorization();
