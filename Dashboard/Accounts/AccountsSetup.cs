@@ -23,8 +23,11 @@ public static class AccountsSetup
                 o.DefaultScheme = SelectScheme;
                 o.DefaultChallengeScheme = SelectScheme;
             })
+            // A token reaches the API and nothing else: on pages and form posts the header is ignored, so a token
+            // can neither fetch an antiforgery token nor post a form (mint tokens, change accounts).
             .AddPolicyScheme(SelectScheme, null, o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ctx.Request.Path.StartsWithSegments("/api/v1")
+                && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
             .AddIdentityCookies();

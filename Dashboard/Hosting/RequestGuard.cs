@@ -25,7 +25,9 @@ public static class RequestGuard
         {
             if (!request.HasFormContentType)
             {
-                problem = "提交的内容不是表单，请在页面上重新提交（脚本请使用 multipart/form-data 或 application/x-www-form-urlencoded）。";
+                // The API answers a body that is not a form with its own validation problem.
+                if (!request.Path.StartsWithSegments("/api"))
+                    problem = "提交的内容不是表单，请在页面上重新提交（脚本请使用 multipart/form-data 或 application/x-www-form-urlencoded）。";
             }
             else
             {

@@ -38,7 +38,7 @@ public class BriefingTests(AppFactory app)
         var html = await (await app.SignedIn("leader")).GetStringAsync("/briefing?period=2026Q3");
         Assert.Equal(5, Regex.Matches(html, "data-sheet=\"").Count);
         Assert.Contains("夯实产业基础设施", html);
-        Assert.Contains("window.print()", html);
+        Assert.Contains("data-print", html);
     }
 
     [Fact]

@@ -97,6 +97,43 @@ public class ReportsApiTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_token_reaches_the_api_only_not_pages_or_forms()
+    {
+        var client = WithToken(await Token("admin"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/plan")).StatusCode);
+        foreach (var page in new[] { "/account/tokens", "/admin/users", "/" })
+        {
+            var response = await client.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("/login", response.Headers.Location!.OriginalString);
+        }
+        var before = app.WithDb(db => db.Users.Count());
+        var create = await client.PostAsync("/admin/users", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = "minted", ["Password"] = "Minted2026!", ["Role"] = "Admin",
+        }));
+        Assert.NotEqual(HttpStatusCode.OK, create.StatusCode);
+        Assert.Equal(before, app.WithDb(db => db.Users.Count()));
+    }
+
+    [Fact]
+    public async Task A_token_records_its_last_use_without_a_write_on_every_request()
+    {
+        var token = await Token("leader");
+        var client = WithToken(token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/plan")).StatusCode);
+        var first = app.WithDb(db => db.ApiTokens.Single(t => t.Hash == ApiTokenService.Hash(token)).LastUsedAt);
+        Assert.NotNull(first);
+        app.Clock.Now = app.Clock.Now.AddMinutes(5);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/plan")).StatusCode);
+        Assert.Equal(first, app.WithDb(db => db.ApiTokens.Single(t => t.Hash == ApiTokenService.Hash(token)).LastUsedAt));
+        app.Clock.Now = app.Clock.Now.AddMinutes(20);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/plan")).StatusCode);
+        Assert.NotEqual(first, app.WithDb(db => db.ApiTokens.Single(t => t.Hash == ApiTokenService.Hash(token)).LastUsedAt));
+        app.Clock.Now = FixedClock.Default;
+    }
+
+    [Fact]
     public async Task Revoked_expired_or_unknown_tokens_get_401()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await WithToken("gzb_not-a-token").GetAsync("/api/v1/plan")).StatusCode);
