@@ -9,8 +9,10 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // The layout's 退出 button: a form post with the antiforgery token.
-        app.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
+        app.MapPost("/logout", async (HttpContext http, SignInManager<AppUser> signIn, UserManager<AppUser> users) =>
         {
+            // Renewing the stamp ends the session on the server too: a copy of the cookie stops working on its next request.
+            if (await users.GetUserAsync(http.User) is { } user) await users.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/login");
         }).RequireAntiforgeryToken();

@@ -60,8 +60,11 @@ public static class AccountsSetup
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
-        // A disabled account's session ends within a minute (disabling renews the security stamp).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The stamp is checked on every request, against the database every node shares: disabling, a password reset
+        // or 退出 renews it, and the old cookie stops working on its next request, on any node.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // AddIdentityCore leaves the validator out, and without it the cookie's events never check the stamp.
+        services.AddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
         services.AddAuthorizationBuilder().AddAppPolicies();
 
         // Keys sign cookies and antiforgery tokens; in the app's database they survive restarts and every node shares them.

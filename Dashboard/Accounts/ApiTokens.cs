@@ -32,6 +32,10 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock)
         return token;
     }
 
+    /// <summary>Every live token of the user, when its password is reset or the account disabled.</summary>
+    public Task<int> RevokeAllAsync(string userId, CancellationToken ct) =>
+        db.ApiTokens.Where(t => t.UserId == userId && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, clock.GetUtcNow()), ct);
+
     public async Task<bool> RevokeAsync(long id, string userId, CancellationToken ct) =>
         await db.ApiTokens.Where(t => t.Id == id && t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, clock.GetUtcNow()), ct) == 1;

@@ -1,3 +1,4 @@
+using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Ingest.Jobs;
 using Quartz;
@@ -21,7 +22,7 @@ public static class UserAdminEndpoints
         var group = app.MapGroup("/admin/users/{id}").RequireAuthorization(p => p.RequireRole(Roles.Admin));
 
         group.MapPost("/reset-password", async Task<Results<RedirectHttpResult, NotFound>> (string id, [FromForm] string? password,
-            UserManager<AppUser> users, ILogger<AppUser> log) =>
+            UserManager<AppUser> users, ApiTokenService tokens, ILogger<AppUser> log, CancellationToken ct) =>
         {
             if (await users.FindByIdAsync(id) is not { } user) return TypedResults.NotFound();
             if (string.IsNullOrWhiteSpace(password)) return Back("password-empty", user);
@@ -30,13 +31,15 @@ public static class UserAdminEndpoints
             if (!result.Succeeded) return Back("password-weak", user);
             await users.SetLockoutEndDateAsync(user, user.Disabled ? DateTimeOffset.MaxValue : null);
             await users.ResetAccessFailedCountAsync(user);
-            log.LogInformation("Password of {UserName} reset by an admin", user.UserName);
+            // A reset ends whatever the old password opened: sessions (the reset renewed the stamp) and tokens.
+            var revoked = await tokens.RevokeAllAsync(user.Id, ct);
+            log.LogInformation("Password of {UserName} reset by an admin ({Revoked} tokens revoked)", user.UserName, revoked);
             return Back("reset", user);
         }).RequireAntiforgeryToken();
 
-        group.MapPost("/disable", (string id, HttpContext http, UserManager<AppUser> users, ILogger<AppUser> log) => SetDisabled(id, true, http, users, log))
+        group.MapPost("/disable", (string id, HttpContext http, UserManager<AppUser> users, ApiTokenService tokens, ILogger<AppUser> log) => SetDisabled(id, true, http, users, tokens, log))
             .RequireAntiforgeryToken();
-        group.MapPost("/enable", (string id, HttpContext http, UserManager<AppUser> users, ILogger<AppUser> log) => SetDisabled(id, false, http, users, log))
+        group.MapPost("/enable", (string id, HttpContext http, UserManager<AppUser> users, ApiTokenService tokens, ILogger<AppUser> log) => SetDisabled(id, false, http, users, tokens, log))
             .RequireAntiforgeryToken();
 
         group.MapPost("/binding", async Task<Results<RedirectHttpResult, NotFound>> (string id, [FromForm] string? district, [FromForm] string? unit,
@@ -69,7 +72,7 @@ public static class UserAdminEndpoints
         return app;
     }
 
-    private static async Task<Results<RedirectHttpResult, NotFound>> SetDisabled(string id, bool disabled, HttpContext http, UserManager<AppUser> users, ILogger log)
+    private static async Task<Results<RedirectHttpResult, NotFound>> SetDisabled(string id, bool disabled, HttpContext http, UserManager<AppUser> users, ApiTokenService tokens, ILogger log)
     {
         if (await users.FindByIdAsync(id) is not { } user) return TypedResults.NotFound();
         if (disabled && user.Id == users.GetUserId(http.User)) return Back("self", user);
@@ -78,6 +81,7 @@ public static class UserAdminEndpoints
         // Disabling locks the account for good and ends its sessions; enabling lifts both.
         await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
         await users.UpdateSecurityStampAsync(user);
+        if (disabled) await tokens.RevokeAllAsync(user.Id, http.RequestAborted);
         log.LogInformation("Account {UserName} {Action} by an admin", user.UserName, disabled ? "disabled" : "enabled");
         return Back(disabled ? "disabled" : "enabled", user);
     }

@@ -15,13 +15,11 @@ public static class Observability
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Enrich.WithMachineName()
-            // Both sinks behind one background writer: a request never waits for the console or the disk.
-            .WriteTo.Async(a =>
-            {
-                a.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
-                a.File(file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
-                    outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
-            })
+            // Each sink behind its own background writer: a request never waits for the console or the disk, and the
+            // file never waits behind a slow console.
+            .WriteTo.Async(a => a.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"))
+            .WriteTo.Async(a => a.File(file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"))
             .ReadFrom.Configuration(builder.Configuration));
         return builder;
     }

@@ -104,6 +104,55 @@ public class AccountTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Disabling_an_account_ends_its_session_and_revokes_its_tokens_at_the_next_request()
+    {
+        var user = await NewUser(Roles.Leader);
+        var session = await app.SignedIn(user.UserName!, "Passw0rd!");
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/")).StatusCode);
+        string token;
+        using (var scope = app.Services.CreateScope())
+            token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().IssueAsync(user.Id, "脚本", 30, TestContext.Current.CancellationToken);
+
+        await PostForm(await app.SignedIn("admin"), "/admin/users", $"/admin/users/{user.Id}/disable", []);
+        app.Clock.Now = app.Clock.Now.AddSeconds(1); // the test clock stands still; the stamp is checked once any time has passed
+        Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/")).StatusCode); // no minute's grace
+        app.Clock.Now = FixedClock.Default;
+        var api = app.Anonymous();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/plan")).StatusCode);
+        Assert.True(app.WithDb(db => db.ApiTokens.Single(t => t.UserId == user.Id).RevokedAt is not null));
+    }
+
+    [Fact]
+    public async Task A_password_reset_revokes_the_users_tokens()
+    {
+        var user = await NewUser(Roles.Leader);
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<ApiTokenService>().IssueAsync(user.Id, "脚本", 30, TestContext.Current.CancellationToken);
+        var reset = await PostForm(await app.SignedIn("admin"), "/admin/users", $"/admin/users/{user.Id}/reset-password", new() { ["password"] = "NewPassw0rd!" });
+        Assert.Contains("done=reset", reset.Headers.Location!.OriginalString);
+        Assert.True(app.WithDb(db => db.ApiTokens.Where(t => t.UserId == user.Id).All(t => t.RevokedAt != null)));
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_for_a_copy_of_the_cookie_too()
+    {
+        var user = await NewUser(Roles.Leader);
+        var client = app.Anonymous();
+        var signIn = await client.PostAsync("/login", await AppFactory.LoginForm(client, user.UserName!, "Passw0rd!"));
+        var cookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Where(c => c.StartsWith("gzbioplan=")).Select(c => c.Split(';')[0]));
+        var copy = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/")).StatusCode);
+
+        var page = await client.GetStringAsync("/");
+        await client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = AppFactory.Antiforgery(page) }));
+        app.Clock.Now = app.Clock.Now.AddSeconds(1);
+        Assert.Equal(HttpStatusCode.Redirect, (await copy.GetAsync("/")).StatusCode);
+        app.Clock.Now = FixedClock.Default;
+    }
+
+    [Fact]
     public async Task A_failed_sign_in_never_writes_the_typed_password_into_the_page()
     {
         var user = await NewUser(Roles.Leader);

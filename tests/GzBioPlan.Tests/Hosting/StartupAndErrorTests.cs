@@ -143,11 +143,12 @@ public class StartupAndErrorTests
         var reference = Regex.Match(html, "data-ref>([^<]+)<").Groups[1].Value;
         Assert.NotEmpty(reference);
 
-        var logs = Directory.GetFiles(Path.Combine(app.Folder, "logs"));
+        var folder = Path.Combine(app.Folder, "logs");
         string text = "";
-        for (var i = 0; i < 50 && !text.Contains(reference); i++)
+        for (var i = 0; i < 150 && !text.Contains(reference); i++)
         {
-            await Task.Delay(100, TestContext.Current.CancellationToken); // the file sink writes asynchronously
+            await Task.Delay(100, TestContext.Current.CancellationToken); // the file sink creates and writes the file in the background
+            var logs = Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
             text = string.Join("\n", logs.Select(f => { using var s = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite); return new StreamReader(s).ReadToEnd(); }));
         }
         Assert.Contains(reference, text);
