@@ -88,9 +88,13 @@ public static class DashboardSetup
         return true;
     }
 
-    private static string ExpiredFormPage(PathString path) =>
+    /// <summary>A bare 「请求无效」 page for refusals made before a component can render; <paramref name="body"/> is HTML.</summary>
+    internal static string InvalidRequestPage(string body) =>
         "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求无效</title><link rel=\"stylesheet\" href=\"/app.css\"></head>" +
-        $"<body><section class=\"notice\"><h1>请求无效</h1><p>{Components.StatusPage.ExpiredForm}请<a href=\"{System.Net.WebUtility.HtmlEncode(path.Value)}\">返回上一页</a>，刷新后重试。</p></section></body></html>";
+        $"<body><section class=\"notice\"><h1>请求无效</h1>{body}</section></body></html>";
+
+    private static string ExpiredFormPage(PathString path) =>
+        InvalidRequestPage($"<p>{Components.StatusPage.ExpiredForm}请<a href=\"{System.Net.WebUtility.HtmlEncode(path.Value)}\">返回上一页</a>，刷新后重试。</p>");
 
     public static WebApplication UseDashboard(this WebApplication app)
     {

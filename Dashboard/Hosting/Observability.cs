@@ -20,7 +20,10 @@ public static class Observability
             .WriteTo.Async(a => a.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"))
             .WriteTo.Async(a => a.File(file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
                 outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"))
-            .ReadFrom.Configuration(builder.Configuration));
+            .ReadFrom.Configuration(builder.Configuration),
+            // The logger belongs to this host, not to Serilog's static Log: several hosts in one process (the tests'
+            // factories) must not close each other's sinks when one of them stops.
+            preserveStaticLogger: true);
         return builder;
     }
 

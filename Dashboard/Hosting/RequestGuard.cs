@@ -55,9 +55,7 @@ public static class RequestGuard
             return;
         }
         context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(
-            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求无效</title><link rel=\"stylesheet\" href=\"/app.css\"></head>" +
-            $"<body><section class=\"notice\"><h1>请求无效</h1><p>{problem}</p><p><a href=\"/\">返回首页</a></p></section></body></html>", Encoding.UTF8, context.RequestAborted);
+        await context.Response.WriteAsync(DashboardSetup.InvalidRequestPage($"<p>{problem}</p><p><a href=\"/\">返回首页</a></p>"), Encoding.UTF8, context.RequestAborted);
     });
 
     private const string Unreadable = "提交的内容过长、格式有误或含有不可见字符，请删除后重新提交。";
