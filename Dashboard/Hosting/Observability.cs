@@ -30,6 +30,8 @@ public static class Observability
     /// <summary>Serilog's request log: method, path, status and time, with the reference id the error page shows and the user.</summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(o =>
     {
+        // The host's own logger; left unset, the middleware would write to Serilog's static (silent) Log.
+        o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
         o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (ref {ReferenceId}, user {UserName})";
         o.EnrichDiagnosticContext = (diagnostics, http) =>
         {
