@@ -18,8 +18,6 @@ public static class BeijingTime
     /// <summary>The time as a person reads it, <c>2026-10-13 10:00</c> by default.</summary>
     public static string Show(this DateTimeOffset at, string format = "yyyy-MM-dd HH:mm") => at.ToOffset(Offset).ToString(format, CultureInfo.InvariantCulture);
 
-    public static string? Show(this DateTimeOffset? at, string format = "yyyy-MM-dd HH:mm") => at?.Show(format);
-
     /// <summary>The calendar day in Beijing at that moment.</summary>
     public static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Offset).DateTime);
 
