@@ -83,29 +83,28 @@ public sealed class BreakdownImporting(AppDbContext db, BreakdownEditing editing
     /// <summary>The sheet's data rows with their row numbers, or null (with a problem) when it is not a 任务分解表.</summary>
     private static List<(int Row, object?[] Cells)>? Rows(byte[] bytes, List<string> problems)
     {
-        Dictionary<string, List<object?[]>> sheets;
+        Dictionary<string, SheetData> sheets;
         try
         {
-            sheets = WorkbookParser.ReadSheets(bytes, BreakdownSheet.MaxRows + 2);
+            sheets = SheetReader.Read(bytes, name => name == BreakdownSheet.Name ? new SheetExtent(BreakdownSheet.MaxRows + 2, BreakdownSheet.Editable) : null);
         }
-        catch (Exception ex) when (WorkbookParser.IsUnreadable(ex))
+        catch (UnreadableWorkbookException ex)
         {
-            problems.Add("工作簿无法读取（文件可能已损坏）。请用 Excel/WPS 打开确认无误后另存为 .xlsx 重新导入。");
+            problems.Add(ex.Message);
             return null;
         }
-        if (!sheets.TryGetValue(BreakdownSheet.Name, out var sheet) || sheet.Count < 2
-            || !BreakdownSheet.Headers.Take(BreakdownSheet.Editable).Select((h, i) => i < sheet[1].Length && CellValues.Text(sheet[1][i]) == h).All(ok => ok))
+        if (!sheets.TryGetValue(BreakdownSheet.Name, out var sheet)
+            || !BreakdownSheet.Headers.Take(BreakdownSheet.Editable).Select((h, i) => CellValues.Text(sheet[2, i + 1]) == h).All(ok => ok))
         {
             problems.Add($"这不是任务分解表：找不到工作表“{BreakdownSheet.Name}”或其表头已改动。请在「任务分解」页面导出，只修改前 {BreakdownSheet.Editable} 列后导入。");
             return null;
         }
-        if (WorkbookParser.FilledRows(sheet, 2) > BreakdownSheet.MaxRows)
+        if (sheet.FilledRows(2) > BreakdownSheet.MaxRows)
         {
             problems.Add($"表中数据超过 {BreakdownSheet.MaxRows} 行，请删除多余的行后重新导入。");
             return null;
         }
-        return sheet.Select((cells, i) => (Row: i + 1, Cells: cells)).Skip(2)
-            .Where(r => r.Cells.Take(BreakdownSheet.Editable).Any(c => CellValues.Text(c) is not null)).ToList();
+        return sheet.Rows.Where(r => r.Row > 2).ToList();
     }
 
     private async Task ApplyAsync(List<(int Row, object?[] Cells)> rows, string by, List<string> problems, CancellationToken ct)

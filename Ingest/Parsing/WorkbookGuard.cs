@@ -49,15 +49,28 @@ public static class WorkbookGuard
                         return Problem.File("file.zip-bomb", "工作簿解压后的内容过大，系统拒绝读取。请使用本系统下载的模板，只填写所需内容后重新上传。");
                 }
             }
-            using var reader = new StreamReader(contentTypes.Open(), Encoding.UTF8);
-            if (reader.ReadToEnd().Contains("macroEnabled", StringComparison.OrdinalIgnoreCase))
+            if (PackageXml.Read(contentTypes, MacroEnabled))
                 return Problem.File("file.xlsm", "这是启用宏的工作簿（.xlsm），出于安全考虑不予接收。请“另存为”Excel 工作簿（*.xlsx）后重新上传。");
         }
         catch (InvalidDataException)
         {
             return Problem.File("file.corrupt", "文件已损坏，无法读取。请用 Excel/WPS 打开确认无误后另存为 .xlsx 重新上传。");
         }
+        catch (UnreadableWorkbookException ex)
+        {
+            return ex.Problem;
+        }
         return null;
+    }
+
+    private static bool MacroEnabled(System.Xml.XmlReader reader)
+    {
+        while (PackageXml.Next(reader))
+        {
+            if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.GetAttribute("ContentType") is { } type
+                && type.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>An encrypted .xlsx is a compound file holding an EncryptionInfo stream; a plain .xls holds a Workbook stream.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-using ExcelDataReader;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Rules;
 using GzBioPlan.Ingest.Templates;
@@ -14,28 +12,31 @@ public sealed record ParseContext(string DistrictCode, string DistrictName, Peri
     IReadOnlyList<ExpectedIndicator> Indicators, IReadOnlyList<string> WorkItemCodes, IngestOptions Limits);
 
 /// <summary>
-/// Reads a district workbook with ExcelDataReader (formulas by their cached values) and checks it cell
+/// Reads a district workbook with <see cref="SheetReader"/> (formulas by their cached values) and checks it cell
 /// by cell: template version, district and period, sheets and headers, types, required cells, ranges,
 /// code lists, dates, 统一社会信用代码 and duplicate roster rows.
 /// </summary>
 public static class WorkbookParser
 {
-    // ExcelDataReader asks for code page 1252 even for .xlsx; .NET only has it once the provider is registered.
-    static WorkbookParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static (ParsedWorkbook? Workbook, List<Problem> Problems) Parse(byte[] bytes, ParseContext context)
     {
         var problems = new List<Problem>();
-        Dictionary<string, List<object?[]>> sheets;
+        Dictionary<string, SheetData> sheets;
         try
         {
             // Roster sheets may be as long as the cap allows; the template's other sheets have a few dozen rows.
             var rosterRows = context.Limits.MaxRosterRows + TemplateLayout.HeaderRow;
-            sheets = ReadSheets(bytes, name => TemplateLayout.Rosters.Any(r => r.Name == name) ? rosterRows : OtherSheetMaxRows);
+            sheets = SheetReader.Read(bytes, name => name switch
+            {
+                TemplateLayout.MetaSheet => MetaExtent,
+                TemplateLayout.IndicatorsSheet => new SheetExtent(OtherSheetMaxRows, TemplateLayout.IndicatorHeaders.Length),
+                TemplateLayout.NarrativeSheet => new SheetExtent(OtherSheetMaxRows, TemplateLayout.NarrativeHeaders.Length),
+                _ => TemplateLayout.Rosters.FirstOrDefault(r => r.Name == name) is { } roster ? new SheetExtent(rosterRows, roster.Columns.Count) : null,
+            });
         }
-        catch (Exception ex) when (IsUnreadable(ex))
+        catch (UnreadableWorkbookException ex)
         {
-            problems.Add(Problem.File("file.corrupt", "工作簿无法读取（文件可能已损坏）。请用 Excel/WPS 打开确认无误后另存为 .xlsx 重新上传。"));
+            problems.Add(ex.Problem);
             return (null, problems);
         }
 
@@ -59,81 +60,30 @@ public static class WorkbookParser
     {
         try
         {
-            return ReadSheets(bytes, 10).TryGetValue(TemplateLayout.MetaSheet, out var meta) && Period.TryParse(CellValues.Code(At(meta, 3, 2)), out var p) ? p : null;
+            return SheetReader.Read(bytes, name => name == TemplateLayout.MetaSheet ? MetaExtent : null).TryGetValue(TemplateLayout.MetaSheet, out var meta)
+                && Period.TryParse(CellValues.Code(meta[3, 2]), out var p) ? p : null;
         }
-        catch (Exception ex) when (IsUnreadable(ex))
+        catch (UnreadableWorkbookException)
         {
             return null;
         }
     }
 
-    /// <summary>What ExcelDataReader throws on a damaged workbook (as opposed to a bug of ours).</summary>
-    public static bool IsUnreadable(Exception ex) =>
-        ex is InvalidDataException or InvalidOperationException or FormatException or ExcelDataReader.Exceptions.ExcelReaderException or IOException;
-
-    /// <summary>No template sheet is wider; cells further right are not read, whatever the sheet declares.</summary>
-    public const int MaxColumns = 64;
+    /// <summary>The hidden sheet naming the template version (B1), district (B2) and quarter (B3).</summary>
+    private static readonly SheetExtent MetaExtent = new(10, 2);
 
     /// <summary>Filled rows read from a sheet that is not a roster (指标, 任务进展, _meta and the like).</summary>
     public const int OtherSheetMaxRows = 1000;
 
-    private static readonly object?[] BlankRow = [];
-
-    /// <summary>
-    /// Every sheet's rows, at most <see cref="MaxColumns"/> wide. Blank rows (a template's open rows, formatted but
-    /// empty) are kept as one shared empty row and do not count: a sheet with more than <paramref name="maxRows"/>
-    /// filled rows keeps one filled row more than the cap, to report it.
-    /// </summary>
-    public static Dictionary<string, List<object?[]>> ReadSheets(byte[] bytes, int maxRows) => ReadSheets(bytes, _ => maxRows);
-
-    /// <summary>The same, with a cap per sheet name.</summary>
-    public static Dictionary<string, List<object?[]>> ReadSheets(byte[] bytes, Func<string, int> maxRowsOf)
+    private static (string Version, string District, string Period)? Meta(Dictionary<string, SheetData> sheets, ParseContext context, List<Problem> problems)
     {
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(bytes));
-        var sheets = new Dictionary<string, List<object?[]>>();
-        var buffer = new object?[MaxColumns];
-        do
-        {
-            var rows = new List<object?[]>();
-            var filled = 0;
-            var maxRows = maxRowsOf(reader.Name);
-            while (filled <= maxRows && reader.Read())
-            {
-                var width = Math.Min(reader.FieldCount, MaxColumns);
-                var blank = true;
-                for (var i = 0; i < width; i++)
-                {
-                    buffer[i] = reader.GetValue(i);
-                    blank &= CellValues.Text(buffer[i]) is null;
-                }
-                if (blank)
-                {
-                    rows.Add(BlankRow);
-                    continue;
-                }
-                filled++;
-                rows.Add(buffer[..width]);
-            }
-            sheets.TryAdd(reader.Name, rows);
-        } while (reader.NextResult());
-        return sheets;
-    }
-
-    /// <summary>Rows below the first <paramref name="skip"/> that hold anything (a blank row is read as an empty one).</summary>
-    public static int FilledRows(List<object?[]> rows, int skip = TemplateLayout.HeaderRow) => rows.Skip(skip).Count(r => r.Length > 0);
-
-    private static object? At(List<object?[]> rows, int row, int column) =>
-        row - 1 < rows.Count && column - 1 < rows[row - 1].Length ? rows[row - 1][column - 1] : null;
-
-    private static (string Version, string District, string Period)? Meta(Dictionary<string, List<object?[]>> sheets, ParseContext context, List<Problem> problems)
-    {
-        if (!sheets.TryGetValue(TemplateLayout.MetaSheet, out var meta) || CellValues.Text(At(meta, 1, 2)) is not { } version)
+        if (!sheets.TryGetValue(TemplateLayout.MetaSheet, out var meta) || CellValues.Text(meta[1, 2]) is not { } version)
         {
             problems.Add(Problem.File("template.not-ours", "这不是本系统生成的填报模板（缺少模板信息）。请在“季度填报”页面下载本季度模板后填写上传。"));
             return null;
         }
-        var district = CellValues.Code(At(meta, 2, 2)) ?? "";
-        var period = CellValues.Code(At(meta, 3, 2)) ?? "";
+        var district = CellValues.Code(meta[2, 2]) ?? "";
+        var period = CellValues.Code(meta[3, 2]) ?? "";
         if (version != TemplateLayout.Version)
             problems.Add(new Problem(Severity.Error, "template.version", TemplateLayout.MetaSheet, "B1", version, TemplateLayout.Version, "模板版本已过期。请重新下载本季度模板，把数据填入新模板后上传。"));
         if (district != context.DistrictCode)
@@ -145,11 +95,11 @@ public static class WorkbookParser
         return problems.Count > 0 ? null : (version, district, period);
     }
 
-    private static bool HeaderMatches(List<object?[]> rows, IReadOnlyList<string> headers, string sheet, List<Problem> problems)
+    private static bool HeaderMatches(SheetData rows, IReadOnlyList<string> headers, string sheet, List<Problem> problems)
     {
         for (var c = 0; c < headers.Count; c++)
         {
-            var found = CellValues.Text(At(rows, TemplateLayout.HeaderRow, c + 1))?.TrimEnd('*');
+            var found = CellValues.Text(rows[TemplateLayout.HeaderRow, c + 1])?.TrimEnd('*');
             if (found == headers[c]) continue;
             problems.Add(new Problem(Severity.Error, "template.header", sheet, TemplateLayout.Cell(c + 1, TemplateLayout.HeaderRow), found, headers[c],
                 $"表头应为“{headers[c]}”。请勿修改模板的表头；如已改动，请重新下载模板填写。"));
@@ -158,15 +108,15 @@ public static class WorkbookParser
         return true;
     }
 
-    private static List<ParsedIndicator> Indicators(List<object?[]> rows, ParseContext context, List<Problem> problems)
+    private static List<ParsedIndicator> Indicators(SheetData rows, ParseContext context, List<Problem> problems)
     {
         var sheet = TemplateLayout.IndicatorsSheet;
         var result = new List<ParsedIndicator>();
         if (!HeaderMatches(rows, TemplateLayout.IndicatorHeaders, sheet, problems)) return result;
         var rowOf = new Dictionary<string, int>();
-        for (var r = TemplateLayout.FirstDataRow; r <= rows.Count; r++)
+        foreach (var r in rows.Rows.Select(x => x.Row).Where(x => x >= TemplateLayout.FirstDataRow))
         {
-            if (CellValues.Code(At(rows, r, 1)) is { } code) rowOf.TryAdd(code.ToLowerInvariant(), r);
+            if (CellValues.Code(rows[r, 1]) is { } code) rowOf.TryAdd(code.ToLowerInvariant(), r);
         }
         foreach (var indicator in context.Indicators)
         {
@@ -176,7 +126,7 @@ public static class WorkbookParser
                 continue;
             }
             var cell = TemplateLayout.Cell(TemplateLayout.IndicatorValueColumn, r);
-            var raw = At(rows, r, TemplateLayout.IndicatorValueColumn);
+            var raw = rows[r, TemplateLayout.IndicatorValueColumn];
             if (!CellValues.TryNumber(raw, out var value))
                 problems.Add(new Problem(Severity.Error, "cell.number", sheet, cell, CellValues.Show(raw), "数值", $"“{indicator.Name}”应填写数值，不能填文字。"));
             else if (value is not { } v)
@@ -191,12 +141,12 @@ public static class WorkbookParser
         return result;
     }
 
-    private static List<ParsedRosterRow> Roster(List<object?[]> rows, RosterSheet sheet, ParseContext context, List<Problem> problems)
+    private static List<ParsedRosterRow> Roster(SheetData rows, RosterSheet sheet, ParseContext context, List<Problem> problems)
     {
         var result = new List<ParsedRosterRow>();
         var headers = sheet.Columns.Select(c => c.Header).ToList();
         if (!HeaderMatches(rows, headers, sheet.Name, problems)) return result;
-        if (FilledRows(rows) > context.Limits.MaxRosterRows)
+        if (rows.FilledRows(TemplateLayout.HeaderRow) > context.Limits.MaxRosterRows)
         {
             problems.Add(new Problem(Severity.Error, "roster.too-many-rows", sheet.Name, null, null, $"≤ {context.Limits.MaxRosterRows} 行",
                 $"“{sheet.Name}”超过 {context.Limits.MaxRosterRows} 行，系统不予接收。请核对是否误粘贴了多余的数据。"));
@@ -204,9 +154,9 @@ public static class WorkbookParser
         }
         var seenKeys = new Dictionary<string, int>();
         var seenIds = new Dictionary<string, int>();
-        for (var r = TemplateLayout.FirstDataRow; r <= rows.Count; r++)
+        foreach (var r in rows.Rows.Select(x => x.Row).Where(x => x >= TemplateLayout.FirstDataRow))
         {
-            if (sheet.Columns.Select((_, c) => At(rows, r, c + 1)).All(v => CellValues.Text(v) is null)) continue;
+            if (sheet.Columns.Select((_, c) => rows[r, c + 1]).All(v => CellValues.Text(v) is null)) continue;
             var before = problems.Count;
             string? stableId = null, name = null, key = null, status = null, category = null;
             decimal? amount = null;
@@ -214,7 +164,7 @@ public static class WorkbookParser
             for (var c = 0; c < sheet.Columns.Count; c++)
             {
                 var col = sheet.Columns[c];
-                var raw = At(rows, r, c + 1);
+                var raw = rows[r, c + 1];
                 var cell = TemplateLayout.Cell(c + 1, r);
                 string? Fail(string code, string expected, string message)
                 {
@@ -284,15 +234,15 @@ public static class WorkbookParser
         return result;
     }
 
-    private static Dictionary<string, string> Narratives(List<object?[]> rows, ParseContext context, List<Problem> problems)
+    private static Dictionary<string, string> Narratives(SheetData rows, ParseContext context, List<Problem> problems)
     {
         var sheet = TemplateLayout.NarrativeSheet;
         var result = new Dictionary<string, string>();
         if (!HeaderMatches(rows, TemplateLayout.NarrativeHeaders, sheet, problems)) return result;
-        for (var r = TemplateLayout.FirstDataRow; r <= rows.Count; r++)
+        foreach (var r in rows.Rows.Select(x => x.Row).Where(x => x >= TemplateLayout.FirstDataRow))
         {
-            if (CellValues.Code(At(rows, r, 1))?.ToLowerInvariant() is not { } code || !context.WorkItemCodes.Contains(code)) continue;
-            if (CellValues.Text(At(rows, r, 3)) is not { } text) continue;
+            if (CellValues.Code(rows[r, 1])?.ToLowerInvariant() is not { } code || !context.WorkItemCodes.Contains(code)) continue;
+            if (CellValues.Text(rows[r, 3]) is not { } text) continue;
             if (text.Length > TemplateLayout.NarrativeMaxLength)
             {
                 problems.Add(new Problem(Severity.Error, "cell.too-long", sheet, TemplateLayout.Cell(3, r), text[..20] + "…", $"≤ {TemplateLayout.NarrativeMaxLength} 字",

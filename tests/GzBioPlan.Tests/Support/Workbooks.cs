@@ -29,6 +29,14 @@ public static class Workbooks
 
     public static byte[] Filled(byte[] template, params Edit[] changes) => Fill(template, ValidEdits(template).Concat(changes));
 
+    /// <summary>The same valid values written by EPPlus, whose parts use the default namespace (the hostile variants edit them as text).</summary>
+    public static byte[] FilledWithEpplus(byte[] template)
+    {
+        using var package = new OfficeOpenXml.ExcelPackage(new MemoryStream(template));
+        foreach (var edit in ValidEdits(template)) package.Workbook.Worksheets[edit.Sheet].Cells[edit.Cell].Value = edit.Value;
+        return package.GetAsByteArray();
+    }
+
     /// <summary>A district office account for any district, created on first use.</summary>
     public static async Task<HttpClient> DistrictClient(AppFactory app, string district)
     {
