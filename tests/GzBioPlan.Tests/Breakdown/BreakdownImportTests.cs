@@ -10,7 +10,7 @@ public class BreakdownImportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const int FirstRow = 3;
 
-    private static async Task<(HttpStatusCode Status, string? Location)> Import(HttpClient client, byte[] bytes, string name = "任务分解表.xlsx")
+    public static async Task<(HttpStatusCode Status, string? Location)> Import(HttpClient client, byte[] bytes, string name = "任务分解表.xlsx")
     {
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(AppFactory.Antiforgery(await client.GetStringAsync("/breakdown"))), "__RequestVerificationToken");
