@@ -40,6 +40,7 @@ public static class JobsSetup
         if (builder.Configuration.GetValue("Jobs:Enabled", true))
             builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
+        builder.Services.AddSingleton<InboxSightings>();
         builder.AddScheduledJob<InboxScanJob>(InboxScanJob.Key, "共享目录扫描（每分钟）", "inbox-scan-every-minute",
             t => t.StartAt(DateTimeOffset.UtcNow.AddSeconds(30)).WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
         builder.AddScheduledJob<DeadlineReminderJob>(DeadlineReminderJob.Key, "截止提醒（每天 9:00）", "deadline-reminders-daily", Daily("0 0 9 * * ?"));

@@ -45,6 +45,8 @@ public class JobTests
         Drop(inbox, "440112", "黄埔-2026Q4.xlsx", await FilledTemplate(app, "440112", "2026Q4"));
         Drop(inbox, "440115", "南沙.xls", Workbooks.CompoundFile("Workbook"));
 
+        var first = await app.RunJob(InboxScanJob.Key);
+        Assert.Contains("处理 0 个文件，未通过 0 个；2 个文件待下次扫描确认已复制完成", first.Summary); // taken once unchanged since the last scan
         var run = await app.RunJob(InboxScanJob.Key);
         Assert.True(run.Succeeded);
         Assert.Contains("处理 1 个文件，未通过 1 个", run.Summary);
@@ -72,6 +74,7 @@ public class JobTests
                 new UploadRequest("440106", Period.Parse("2026Q4"), "天河.xlsx", bytes, "共享目录", UploadChannel.Inbox), TestContext.Current.CancellationToken);
         }
         Drop(inbox, "440106", "天河.xlsx", bytes);
+        await app.RunJob(InboxScanJob.Key);
         await app.RunJob(InboxScanJob.Key);
         Assert.Contains("没有重复计入", File.ReadAllText(Path.Combine(inbox, "440106", "processed", "天河.xlsx.report.txt")));
         Assert.Equal(1, app.WithDb(db => db.SubmissionVersions.Count(v => v.DistrictCode == "440106")));
