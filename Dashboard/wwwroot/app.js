@@ -8,3 +8,39 @@ document.addEventListener('click', e => {
     if (target.hasAttribute('data-print')) window.print();
     else if (!window.confirm(target.getAttribute('data-confirm'))) e.preventDefault();
 });
+
+// Pages with several forms (任务进展): what was typed into one form survives saving another. Each form marked
+// data-draft keeps its fields in sessionStorage while typed; after the page reloads every draft is put back,
+// except that of the form just saved successfully (the page then says done=…).
+function restoreDrafts() {
+    const forms = document.querySelectorAll('form[data-draft]:not([data-draft-bound])');
+    if (!forms.length) return;
+    const params = new URLSearchParams(location.search);
+    const key = 'draft:' + location.pathname + ':' + (params.get('period') || '');
+    const drafts = JSON.parse(sessionStorage.getItem(key) || '{}');
+    const submitted = sessionStorage.getItem(key + ':submitted');
+    sessionStorage.removeItem(key + ':submitted');
+    if (submitted && params.get('done')) delete drafts[submitted];
+    const store = () => sessionStorage.setItem(key, JSON.stringify(drafts));
+    const fields = form => [...form.elements].filter(el => el.name && el.name !== '__RequestVerificationToken'
+        && !['hidden', 'submit', 'button', 'file', 'checkbox', 'radio'].includes(el.type));
+    forms.forEach(form => {
+        form.setAttribute('data-draft-bound', '');
+        const id = form.getAttribute('data-draft');
+        const saved = drafts[id];
+        if (saved && fields(form).some(el => el.name in saved && el.value !== saved[el.name])) {
+            fields(form).forEach(el => { if (el.name in saved) el.value = saved[el.name]; });
+            const note = document.createElement('p');
+            note.className = 'draft-note';
+            note.textContent = '已恢复您在此处尚未保存的填写内容，请核对后点击“保存”。';
+            form.prepend(note);
+        }
+        const keep = () => { drafts[id] = Object.fromEntries(fields(form).map(el => [el.name, el.value])); store(); };
+        form.addEventListener('input', keep);
+        form.addEventListener('change', keep);
+        form.addEventListener('submit', () => sessionStorage.setItem(key + ':submitted', id));
+    });
+    store();
+}
+restoreDrafts();
+document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', restoreDrafts));

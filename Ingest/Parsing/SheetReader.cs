@@ -15,24 +15,39 @@ public sealed record SheetExtent(int MaxRows, int MaxColumns);
 /// </summary>
 public sealed class SheetData
 {
-    private readonly SortedDictionary<int, object?[]> rows = [];
+    // Rows come in order in a worksheet part; the index finds one by number.
+    private readonly List<(int Row, object?[] Cells)> rows = [];
+    private readonly Dictionary<int, int> index = [];
 
-    internal void Add(int row, object?[] cells) => rows[row] = cells;
+    internal void Add(int row, object?[] cells)
+    {
+        if (index.TryGetValue(row, out var at))
+        {
+            rows[at] = (row, cells);
+            return;
+        }
+        index[row] = rows.Count;
+        rows.Add((row, cells));
+    }
 
     public object? this[int row, int column] =>
-        rows.TryGetValue(row, out var cells) && column >= 1 && column <= cells.Length ? cells[column - 1] : null;
+        index.TryGetValue(row, out var at) && column >= 1 && column <= rows[at].Cells.Length ? rows[at].Cells[column - 1] : null;
 
     /// <summary>Filled rows in order, each with its row number.</summary>
-    public IEnumerable<(int Row, object?[] Cells)> Rows => rows.Select(r => (r.Key, r.Value));
+    public IEnumerable<(int Row, object?[] Cells)> Rows => rows.OrderBy(r => r.Row);
 
     /// <summary>Filled rows below the first <paramref name="skip"/>.</summary>
-    public int FilledRows(int skip) => rows.Keys.Count(r => r > skip);
+    public int FilledRows(int skip) => rows.Count(r => r.Row > skip);
 
-    internal IEnumerable<object?[]> Cells => rows.Values;
+    internal IEnumerable<object?[]> Cells => rows.Select(r => r.Cells);
 
     internal void RemoveBlankRows()
     {
-        foreach (var row in rows.Where(r => r.Value.All(v => CellValues.Text(v) is null)).Select(r => r.Key).ToList()) rows.Remove(row);
+        if (!rows.Any(r => r.Cells.All(v => CellValues.Text(v) is null))) return;
+        var kept = rows.Where(r => r.Cells.Any(v => CellValues.Text(v) is not null)).ToList();
+        rows.Clear();
+        index.Clear();
+        foreach (var (row, cells) in kept) Add(row, cells);
     }
 }
 
@@ -316,23 +331,28 @@ public static partial class SheetReader
         return text;
     }
 
+    [ThreadStatic] private static char[]? chunk;
+
     /// <summary>The text inside the current element, read in chunks and refused beyond Excel's cell limit.</summary>
     private static string Text(XmlReader reader)
     {
         var depth = reader.Depth;
-        var text = new StringBuilder();
-        var buffer = new char[4096];
+        var buffer = chunk ??= new char[4096];
+        string? single = null;
+        StringBuilder? text = null;
         while (PackageXml.Next(reader) && reader.Depth > depth)
         {
             if (reader.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)) continue;
             int read;
             while ((read = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
             {
-                text.Append(buffer, 0, read);
-                if (text.Length > MaxCellText) throw CellTooLong();
+                // Most cells are one short chunk: no builder for them.
+                if (single is null && text is null) single = new string(buffer, 0, read);
+                else (text ??= new StringBuilder(single)).Append(buffer, 0, read);
+                if ((text?.Length ?? single!.Length) > MaxCellText) throw CellTooLong();
             }
         }
-        return text.ToString();
+        return text?.ToString() ?? single ?? "";
     }
 
     private static UnreadableWorkbookException CellTooLong() =>

@@ -19,6 +19,16 @@ using OfficeOpenXml;
 // Compares our check of a district workbook (byte guard, every cell read and validated) with a plain
 // ExcelDataReader read of the same file that only touches every cell.
 
+if (args is ["check", var checkedFile])
+{
+    // One hostile (or typical) workbook through the byte guard and the parser, as an upload is checked.
+    var started = Stopwatch.GetTimestamp();
+    var outcome = Check(File.ReadAllBytes(checkedFile));
+    Console.WriteLine(string.Join(' ', Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture),
+        (Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0).ToString("0", CultureInfo.InvariantCulture), outcome));
+    return;
+}
+
 if (args is [var mode, var file, var runs])
 {
     var bytes = File.ReadAllBytes(file);
@@ -51,6 +61,22 @@ foreach (var (name, path, count) in new[] { ("typical district workbook", typica
     var ours = Child("ingest", path, count);
     var plain = Child("plain", path, count);
     Console.WriteLine($"| {name} | {count} | {ours.Ms:0.0} | {plain.Ms:0.0} | {ours.Ms / plain.Ms:0.00} | {ours.PeakMb:0} / {plain.PeakMb:0} |");
+}
+
+// Hostile workbooks: each checked once in a child process of its own; its peak working set against the same
+// process checking the typical workbook.
+Console.WriteLine();
+Console.WriteLine("| hostile workbook | size (KB) | outcome | time (ms) | peak working set (MB) | above the typical workbook (MB) |");
+Console.WriteLine("|---|---|---|---|---|---|");
+var baseline = ChildCheck(typical);
+Console.WriteLine($"| typical district workbook | {new FileInfo(typical).Length / 1024} | {baseline.Outcome} | {baseline.Ms:0} | {baseline.PeakMb:0} | 0 |");
+var template = Workbook(rosterRows: 30);
+foreach (var kind in GzBioPlan.Tests.Support.HostileWorkbooks.Kinds)
+{
+    var path = Path.Combine(folder, kind + ".xlsx");
+    File.WriteAllBytes(path, GzBioPlan.Tests.Support.HostileWorkbooks.Make(kind, template));
+    var r = ChildCheck(path);
+    Console.WriteLine($"| {kind} | {new FileInfo(path).Length / 1024} | {r.Outcome} | {r.Ms:0} | {r.PeakMb:0} | {r.PeakMb - baseline.PeakMb:0} |");
 }
 
 // 任务分解 roll-up: the cockpit computes one quarter; the laggard review computes every quarter up to the chosen one.
@@ -127,14 +153,36 @@ static (double Ms, double PeakMb) Child(string mode, string file, int runs)
     return (double.Parse(line[0], CultureInfo.InvariantCulture), double.Parse(line[1], CultureInfo.InvariantCulture));
 }
 
+static (double Ms, double PeakMb, string Outcome) ChildCheck(string file)
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+    if (Path.GetFileName(Environment.ProcessPath!).StartsWith("dotnet")) start.ArgumentList.Add(typeof(Program).Assembly.Location);
+    start.ArgumentList.Add("check");
+    start.ArgumentList.Add(file);
+    using var p = Process.Start(start)!;
+    var line = p.StandardOutput.ReadToEnd().Trim().Split(' ');
+    p.WaitForExit();
+    return (double.Parse(line[0], CultureInfo.InvariantCulture), double.Parse(line[1], CultureInfo.InvariantCulture), line[2]);
+}
+
+/// <summary>The check an upload gets, without the database: accepted, or the first problem's code.</summary>
+static string Check(byte[] bytes)
+{
+    var options = new IngestOptions();
+    if (WorkbookGuard.Check(bytes, options) is { } refused) return refused.Code;
+    var (_, problems) = WorkbookParser.Parse(bytes, Context(options));
+    return problems.FirstOrDefault(p => p.Severity == Severity.Error)?.Code ?? "accepted";
+}
+
+static ParseContext Context(IngestOptions options) => new("440112", "黄埔区", new Period(2026, 4),
+    PlanSeed.Indicators.Where(i => i.Aggregation != Aggregation.DistinctCount).Select(i => new ExpectedIndicator(i.Code, i.Name, TemplateQuery.IsCount(i))).ToList(),
+    PlanSeed.WorkItems.Select(w => w.Code).ToList(), options);
+
 static int Ingest(byte[] bytes)
 {
     var options = new IngestOptions { MaxRosterRows = 60_000, MaxFileBytes = 64 * 1024 * 1024 };
     if (WorkbookGuard.Check(bytes, options) is { } refused) throw new InvalidOperationException(refused.Message);
-    var context = new ParseContext("440112", "黄埔区", new Period(2026, 4),
-        PlanSeed.Indicators.Where(i => i.Aggregation != Aggregation.DistinctCount).Select(i => new ExpectedIndicator(i.Code, i.Name, TemplateQuery.IsCount(i))).ToList(),
-        PlanSeed.WorkItems.Select(w => w.Code).ToList(), options);
-    var (parsed, problems) = WorkbookParser.Parse(bytes, context);
+    var (parsed, problems) = WorkbookParser.Parse(bytes, Context(options));
     if (problems.Count > 0) throw new InvalidOperationException(problems[0].Message);
     return parsed!.Indicators.Count + parsed.Rosters.Count;
 }

@@ -105,4 +105,15 @@ public class ProgressReportingTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.StartsWith("/access-denied", lockTry.Headers.Location!.PathAndQuery);
         Assert.False(app.WithDb(db => db.ProgressLocks.Any(l => l.Period == Period.Parse("2027Q3"))));
     }
+
+    [Fact]
+    public async Task A_new_quarters_form_starts_from_last_quarters_status()
+    {
+        var kjj = await app.SignedIn("kjj");
+        Assert.Contains("done=saved", await Report(kjj, "2026Q3", new() { ["item"] = "task-3", ["part"] = "1", ["status"] = "Blocked", ["percent"] = "30", ["narrative"] = "用地未落实" }));
+        var slot = System.Text.RegularExpressions.Regex.Match(await kjj.GetStringAsync("/progress?period=2026Q4"), "data-slot=\"task-3-1\".*?</section>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Matches("<option value=\"Blocked\" selected", slot);
+        Assert.DoesNotMatch("<option value=\"NotStarted\" selected", slot);
+        Assert.Matches("data-previous>2026年?第?3季度?[^<]*：受阻，完成 [0-9.]+%<", slot); // task-3 is broken down: its completion rolls up
+    }
 }
