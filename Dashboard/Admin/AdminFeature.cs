@@ -1,6 +1,6 @@
 namespace GzBioPlan.Dashboard.Admin;
 
-/// <summary>Account administration and the jobs page.</summary>
+/// <summary>Account administration, the jobs page and the holiday table.</summary>
 public static class AdminFeature
 {
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
@@ -11,6 +11,7 @@ public static class AdminFeature
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
         app.MapUserAdmin();
+        app.MapHolidays();
         return app;
     }
 }

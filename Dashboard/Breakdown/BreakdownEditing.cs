@@ -21,8 +21,16 @@ public sealed record MilestoneForm(string? Title, string? Due, string? Weight);
 /// 任务分解: the coordination office adds, edits, retires and carries sub-items and milestones. Nothing is
 /// deleted; every change writes a <see cref="BreakdownChange"/> saying who changed what, field by field.
 /// </summary>
-public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogger<BreakdownEditing> logger)
+public sealed class BreakdownEditing(AppDbContext db, CompletenessQuery completeness, TimeProvider clock, ILogger<BreakdownEditing> logger)
 {
+    private Period? lastDone;
+
+    /// <summary>
+    /// The last quarter whose reporting is done: its laggard review and briefing stand, so no start or due quarter may
+    /// be set in it or before it (a sub-item or milestone there would turn a reviewed quarter red).
+    /// </summary>
+    private async Task<Period> LastDoneAsync(CancellationToken ct) => lastDone ??= await completeness.LastDoneAsync(BeijingTime.Today(clock), ct);
+
     public static readonly IReadOnlyDictionary<string, string> Errors = new Dictionary<string, string>
     {
         ["title"] = $"请填写名称（不超过 {BreakdownLabels.TitleMax} 字）。",
@@ -34,6 +42,8 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         ["start"] = "请选择 2024年第4季度 至 2027年第4季度 之间的开始季度。",
         ["start-after-due"] = "开始季度不能晚于这项分解任务已有节点的完成时限。请先调整节点，或选择更早的开始季度。",
         ["due"] = "完成时限应不晚于 2027年第4季度，且不早于分解任务的开始季度。",
+        ["start-reviewed"] = "所选开始季度的报送已结束，滞后研判和情况通报已按当时的分解任务形成，不能再在该季度或更早开始。请选择正在报送的季度或之后的季度。",
+        ["due-reviewed"] = "所选完成时限所在季度的报送已结束，滞后研判和情况通报已按当时的节点形成，不能再把节点设在该季度或更早。请选择正在报送的季度或之后的季度。",
         ["not-found"] = "找不到该分解任务或节点，可能已被撤销。请刷新页面。",
         ["no-file"] = "请选择要导入的任务分解表（.xlsx）。",
         ["period"] = "报告期无效，请从页面上的报告期选择后重试。",
@@ -46,6 +56,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
     {
         var (values, error) = await CheckAsync(workItemCode, form, ct);
         if (error is not null) return (null, error);
+        if (values!.Start <= await LastDoneAsync(ct)) return (null, "start-reviewed");
         var order = await db.SubItems.Where(s => s.WorkItemCode == workItemCode).CountAsync(ct);
         var item = new SubItem { WorkItemCode = workItemCode, Title = values!.Title, OwnerCode = values.OwnerCode, SortOrder = order + 1 };
         values.ApplyTo(item);
@@ -63,6 +74,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         if (item is null) return "not-found";
         var (values, error) = await CheckAsync(item.WorkItemCode, form, ct);
         if (error is not null) return error;
+        if (values!.Start != item.Start && values.Start <= await LastDoneAsync(ct)) return "start-reviewed";
         if (await db.Milestones.AnyAsync(m => m.SubItemId == id && !m.Retired && m.Due < values!.Start, ct)) return "start-after-due";
         var diff = Named($"「{item.Title}」", Diff(await FieldsAsync(SubItemValues.Of(item), ct), await FieldsAsync(values!, ct)));
         values!.ApplyTo(item);
@@ -86,6 +98,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         if (sub is null) return "not-found";
         var (values, error) = CheckMilestone(form, sub.Start);
         if (error is not null) return error;
+        if (values!.Due <= await LastDoneAsync(ct)) return "due-reviewed";
         var order = await db.Milestones.Where(m => m.SubItemId == subItemId).CountAsync(ct);
         var m = new Milestone { SubItemId = subItemId, Title = values!.Title, Due = values.Due, OriginalDue = values.Due, Weight = values.Weight, SortOrder = order + 1 };
         await using var tx = await OwnTransactionAsync(ct);
@@ -103,6 +116,7 @@ public sealed class BreakdownEditing(AppDbContext db, TimeProvider clock, ILogge
         if (found is null) return "not-found";
         var (values, error) = CheckMilestone(form, found.Start);
         if (error is not null) return error;
+        if (values!.Due != found.m.Due && values.Due <= await LastDoneAsync(ct)) return "due-reviewed";
         var diff = Named($"「{found.SubTitle}」节点「{found.m.Title}」", Diff(Fields(new MilestoneValues(found.m.Title, found.m.Due, found.m.Weight)), Fields(values!)));
         (found.m.Title, found.m.Due, found.m.Weight) = (values!.Title, values.Due, values.Weight);
         if (diff.Length == 0) return null;

@@ -22,14 +22,15 @@ public sealed record WorkItemBreakdown(WorkItemStatus Status, IReadOnlyList<SubI
 public sealed record Choice(string Value, string Label);
 
 /// <summary>The breakdown page: work items with their sub-items at a quarter, the history, and the office's form choices.</summary>
+/// <param name="Open">The quarter now being reported: new sub-items start there by default, and nothing may be set before it.</param>
 public sealed record BreakdownView(Period Period, IReadOnlyList<WorkItemBreakdown> Items, IReadOnlyList<BreakdownChange> History,
-    IReadOnlyList<Choice> Owners, IReadOnlyList<Choice> Indicators)
+    IReadOnlyList<Choice> Owners, IReadOnlyList<Choice> Indicators, Period Open)
 {
     /// <summary>Unfinished milestones due by this quarter: what 结转 would move on.</summary>
     public int Carryable => Items.Sum(w => w.SubItems.Sum(s => s.State.Milestones.Count(m => BreakdownRule.Carryable(m, Period))));
 }
 
-public sealed class BreakdownPageQuery(AppDbContext db, PlanProgressQuery progress)
+public sealed class BreakdownPageQuery(AppDbContext db, PlanProgressQuery progress, CompletenessQuery completeness, TimeProvider clock)
 {
     /// <summary>Who may own a sub-item, as the form and the 任务分解表 write it: a municipal unit or a district (「Unit:kjj」 named 市科技局).</summary>
     public static async Task<IReadOnlyList<Choice>> OwnersAsync(AppDbContext db, CancellationToken ct) =>
@@ -58,6 +59,7 @@ public sealed class BreakdownPageQuery(AppDbContext db, PlanProgressQuery progre
 
         var history = await db.BreakdownChanges.AsNoTracking().Where(c => workItemCode == null || c.WorkItemCode == workItemCode)
             .OrderByDescending(c => c.Id).Take(500).ToListAsync(ct);
-        return new BreakdownView(period, rows, history, await OwnersAsync(db, ct), indicators.Select(i => new Choice(i.Code, $"{i.Name}（{i.UnitOfMeasure}）")).ToList());
+        var open = (await completeness.BeingReportedAsync(BeijingTime.Today(clock), ct)).ClampToPlan();
+        return new BreakdownView(period, rows, history, await OwnersAsync(db, ct), indicators.Select(i => new Choice(i.Code, $"{i.Name}（{i.UnitOfMeasure}）")).ToList(), open);
     }
 }

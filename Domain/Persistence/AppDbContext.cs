@@ -20,6 +20,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PlanDocument> PlanDocuments => Set<PlanDocument>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<District> Districts => Set<District>();
+
+    public DbSet<Periods.CalendarDay> CalendarDays => Set<Periods.CalendarDay>();
     public DbSet<KeyArea> KeyAreas => Set<KeyArea>();
     public DbSet<KeyAreaLead> KeyAreaLeads => Set<KeyAreaLead>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();

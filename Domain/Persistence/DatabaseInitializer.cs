@@ -1,4 +1,5 @@
 using GzBioPlan.Domain.Demo;
+using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Plan;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace GzBioPlan.Domain.Persistence;
 
 /// <summary>Start-up: migrate (SQLite only; SQL Server is migrated by script), seed the plan, add or remove demo data.</summary>
-public sealed class DatabaseInitializer(AppDbContext db, DatabaseLocation location, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(AppDbContext db, DatabaseLocation location, ReportingCalendar calendar, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(DemoOptions demo, DateOnly today, CancellationToken ct)
     {
@@ -33,7 +34,20 @@ public sealed class DatabaseInitializer(AppDbContext db, DatabaseLocation locati
 
         var seeded = await PlanSeeder.SeedAsync(db, ct);
         if (seeded) logger.LogInformation("Seeded plan {SeedName} version {SeedVersion}", PlanSeed.Name, PlanSeed.Version);
+        await SeedHolidaysAsync(ct);
+        calendar.Use(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
         await DemoData.ApplyAsync(db, demo, today, ct);
+    }
+
+    /// <summary>Adds the seeded holidays of each year the table has nothing for, so an admin's edits to a year are never overwritten.</summary>
+    private async Task SeedHolidaysAsync(CancellationToken ct)
+    {
+        var years = (await db.CalendarDays.Select(d => d.Date).ToListAsync(ct)).Select(d => d.Year).ToHashSet();
+        var missing = HolidaySeed.Days.Where(d => !years.Contains(d.Date.Year)).ToList();
+        if (missing.Count == 0) return;
+        db.CalendarDays.AddRange(missing.Select(d => new CalendarDay { Date = d.Date, Kind = d.Kind, Name = d.Name }));
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded {Count} holiday table days for {Years}", missing.Count, string.Join(",", missing.Select(d => d.Date.Year).Distinct()));
     }
 
     private void PrepareSqliteFile()

@@ -83,8 +83,36 @@ public static class PersistenceSetup
         builder.Services.AddSingleton(new DatabaseLocation(options.Provider, connectionString));
         builder.Services.AddScoped<DatabaseInitializer>();
         // The deadline has been configured as Ingest:DeadlineDays since the first release; the key stays.
-        builder.Services.AddSingleton(new ReportingCalendar(builder.Configuration.GetValue("Ingest:DeadlineDays", ReportingCalendar.DefaultDeadlineDays)));
+        builder.Services.AddSingleton(new ReportingCalendar(builder.Configuration.GetValue("Ingest:DeadlineDays", ReportingCalendar.DefaultDeadlineDays),
+            builder.Configuration.GetValue("Ingest:DeadlineCount", DeadlineCount.CalendarDays)));
+        builder.Services.AddHostedService<HolidayTableRefresh>();
         return builder;
+    }
+}
+
+/// <summary>
+/// Re-reads the holiday table every few minutes, so an edit made on another node reaches this one's deadlines (the node
+/// that made it uses it at once).
+/// </summary>
+public sealed class HolidayTableRefresh(IServiceScopeFactory scopes, ReportingCalendar calendar, Microsoft.Extensions.Logging.ILogger<HolidayTableRefresh> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                calendar.Use(await scope.ServiceProvider.GetRequiredService<AppDbContext>().CalendarDays.AsNoTracking().ToListAsync(stoppingToken));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, ex, "Holiday table could not be re-read; deadlines keep the last copy");
+            }
+        }
     }
 }
 

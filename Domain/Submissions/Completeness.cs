@@ -31,6 +31,18 @@ public sealed class CompletenessQuery(AppDbContext db, ReportingCalendar calenda
 
     public DateTimeOffset DeadlineEnd(Period period) => calendar.DeadlineEnd(period);
 
+    /// <summary>The last quarter whose reporting is done on <paramref name="today"/> (<see cref="ReportingCalendar.LastDone"/>), asking whether every district expected has been accepted.</summary>
+    public async Task<Period> LastDoneAsync(DateOnly today, CancellationToken ct)
+    {
+        var finished = Period.LastFinished(today);
+        if (today > calendar.Deadline(finished)) return finished;
+        var figures = await FiguresAsync(finished, ct);
+        return calendar.LastDone(today, figures.Expected > 0 && figures.Accepted == figures.Expected);
+    }
+
+    /// <summary>The quarter now being reported: the first whose reporting is not done.</summary>
+    public async Task<Period> BeingReportedAsync(DateOnly today, CancellationToken ct) => (await LastDoneAsync(today, ct)).Next;
+
     public static Timeliness Judge(DateTimeOffset? firstSubmitted, DateTimeOffset deadlineEnd, bool expected) =>
         !expected ? Timeliness.Exempt
         : firstSubmitted is not { } at ? Timeliness.Missing

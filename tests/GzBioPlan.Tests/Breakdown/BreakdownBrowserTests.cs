@@ -8,6 +8,7 @@ public class BreakdownBrowserTests(BrowserApp browser) : IClassFixture<BrowserAp
     [Fact]
     public async Task Office_breaks_a_task_down_the_unit_reports_its_milestone_and_the_task_rolls_up()
     {
+        browser.App.Clock.Now = FixedClock.While2026Q1IsReported;
         var office = await browser.SignedInPage("office");
         await office.GotoAsync("/breakdown/task-1?period=2026Q3");
         Assert.Contains("尚无分解节点", await office.InnerTextAsync("h1 + p"));

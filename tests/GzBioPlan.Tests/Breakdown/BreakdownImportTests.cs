@@ -6,8 +6,17 @@ using OfficeOpenXml;
 namespace GzBioPlan.Tests.Breakdown;
 
 /// <summary>The 任务分解表 round trip: export, edit in a spreadsheet, import all or nothing, every change in the history.</summary>
-public class BreakdownImportTests(AppFactory app) : IClassFixture<AppFactory>
+public class BreakdownImportTests : IClassFixture<AppFactory>
 {
+    private readonly AppFactory app;
+
+    public BreakdownImportTests(AppFactory app)
+    {
+        this.app = app;
+        _ = app.Services; // seeded on the default day, then used in April 2026
+        app.Clock.Now = FixedClock.While2026Q1IsReported;
+    }
+
     private const int FirstRow = 3;
 
     public static async Task<(HttpStatusCode Status, string? Location)> Import(HttpClient client, byte[] bytes, string name = "任务分解表.xlsx")

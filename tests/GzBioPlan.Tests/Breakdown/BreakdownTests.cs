@@ -8,8 +8,17 @@ using GzBioPlan.Tests.Support;
 namespace GzBioPlan.Tests.Breakdown;
 
 /// <summary>任务分解: the office's edits and their history, milestone reports from owners, roll-up, carry and who may do what.</summary>
-public class BreakdownTests(AppFactory app) : IClassFixture<AppFactory>
+public class BreakdownTests : IClassFixture<AppFactory>
 {
+    private readonly AppFactory app;
+
+    public BreakdownTests(AppFactory app)
+    {
+        this.app = app;
+        _ = app.Services; // seeded on the default day, then used in April 2026
+        app.Clock.Now = FixedClock.While2026Q1IsReported;
+    }
+
     private static async Task<string> Post(HttpClient client, string page, string action, Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = AppFactory.Antiforgery(await client.GetStringAsync(page));
@@ -283,29 +292,46 @@ public class BreakdownTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task A_breakdown_counts_from_its_start_quarter_and_earlier_quarters_keep_the_units_figures()
+    public async Task A_reviewed_quarter_takes_no_new_start_or_due_and_a_new_sub_item_counts_from_the_quarter_being_reported()
     {
+        app.Clock.Now = FixedClock.Default; // 2026-11-23: 2026Q3's deadline has passed, 2026Q4 is being reported
         var leader = await app.SignedIn("leader");
         async Task<decimal?> Task2(string period) =>
             (await leader.GetFromJsonAsync<JsonElement>($"/api/v1/progress?period={period}")).GetProperty("workItems").EnumerateArray()
                 .Single(w => w.GetProperty("code").GetString() == "task-2").GetProperty("progress").GetDecimal();
-        var before = await Task2("2026Q2");
+        var reviewQ3 = await leader.GetStringAsync("/api/v1/laggards?period=2026Q3");
         var unitsQ3 = await Task2("2026Q3");
         var office = await app.SignedIn("office");
-        var s = await AddSubItem(office, "task-2", "中试平台建设", "Unit:kjj", start: "2026Q3");
+
+        var page = await office.GetStringAsync("/breakdown/task-2?period=2026Q3");
+        var starts = System.Text.RegularExpressions.Regex.Match(page, "<select name=\"start\">(.*?)</select>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.StartsWith("<option value=\"2026Q4\" selected", starts.Trim()); // the quarter being reported, nothing earlier offered
+        Assert.DoesNotContain("2026Q3", starts);
+
+        var refused = await Post(office, "/breakdown/task-2?period=2026Q3", "/breakdown/task-2/subitems", new()
+        {
+            ["period"] = "2026Q3", ["part"] = "1", ["title"] = "补录的分解任务", ["owner"] = "Unit:kjj", ["start"] = "2026Q3",
+        });
+        Assert.Contains("error=start-reviewed", refused);
+        Assert.Contains("报送已结束", await office.GetStringAsync(refused));
+        Assert.False(app.WithDb(db => db.SubItems.Any(x => x.Title == "补录的分解任务")));
+
+        var s = await AddSubItem(office, "task-2", "中试平台建设", "Unit:kjj", start: "2026Q4");
+        var early = await Post(office, "/breakdown/task-2?period=2026Q3", $"/breakdown/subitems/{s}/milestones", new()
+        {
+            ["item"] = "task-2", ["period"] = "2026Q3", ["title"] = "补录节点", ["due"] = "2026Q3", ["weight"] = "",
+        });
+        Assert.Contains("error=", early); // before its sub-item's start, and in a reviewed quarter
         var m = await AddMilestone(office, "task-2", s, "中试平台投用", "2026Q4");
-        Assert.Equal(before, await Task2("2026Q2"));
-        Assert.Equal(unitsQ3, await Task2("2026Q3")); // set up but not yet reported: the units' own figures still stand
-        // Added today (2026Q4): not owed a figure for 2026Q3, so the review does not list it as unreported there.
-        Assert.DoesNotContain((await leader.GetFromJsonAsync<JsonElement>("/api/v1/laggards?period=2026Q3")).EnumerateArray(),
-            r => r.GetProperty("kind").GetString() == "MissingMilestoneReport" && r.GetProperty("item").GetString() == "三（二）中试平台建设");
+
+        Assert.Equal(reviewQ3, await leader.GetStringAsync("/api/v1/laggards?period=2026Q3")); // the reviewed quarter is as it was
+        Assert.Equal(unitsQ3, await Task2("2026Q3"));
         Assert.Contains((await leader.GetFromJsonAsync<JsonElement>("/api/v1/laggards?period=2026Q4")).EnumerateArray(),
             r => r.GetProperty("kind").GetString() == "MissingMilestoneReport" && r.GetProperty("item").GetString() == "三（二）中试平台建设");
         var kjj = await app.SignedIn("kjj");
-        Assert.Contains("done=saved", await Post(kjj, "/progress?period=2026Q3", "/progress/milestones", new() { ["period"] = "2026Q3", [$"m{m}"] = "50" }));
-        Assert.Equal(50m, await Task2("2026Q3")); // from its first figure the breakdown counts
-        Assert.Equal(before, await Task2("2026Q2"));
-        Assert.Equal(JsonValueKind.Null, (await leader.GetFromJsonAsync<JsonElement>("/api/v1/breakdown?period=2026Q2&item=task-2"))[0].GetProperty("progress").ValueKind);
+        Assert.Contains("done=saved", await Post(kjj, "/progress?period=2026Q4", "/progress/milestones", new() { ["period"] = "2026Q4", [$"m{m}"] = "50" }));
+        Assert.Equal(50m, await Task2("2026Q4")); // from its first figure the breakdown counts
+        Assert.Equal(unitsQ3, await Task2("2026Q3"));
     }
 
     [Fact]

@@ -12,6 +12,13 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
     public static readonly DateTimeOffset Default = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(8));
 
+    /// <summary>
+    /// A day in April 2026, while 2026Q1 is being reported: tests that break tasks down with sub-items starting in
+    /// 2026Q1 run on it (demo data is seeded on <see cref="Default"/> first), since a quarter whose reporting is done
+    /// takes no new start or due quarter.
+    /// </summary>
+    public static readonly DateTimeOffset While2026Q1IsReported = new(2026, 4, 10, 10, 0, 0, TimeSpan.FromHours(8));
+
     public DateTimeOffset Now { get; set; } = now;
 
     public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();

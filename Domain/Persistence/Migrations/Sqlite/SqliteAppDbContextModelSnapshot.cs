@@ -15,7 +15,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("GzBioPlan.Domain.Accounts.ApiToken", b =>
                 {
@@ -405,23 +405,95 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("SubItems");
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+            modelBuilder.Entity("GzBioPlan.Domain.Jobs.JobRun", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("FriendlyName")
-                        .HasMaxLength(200)
+                    b.Property<DateTimeOffset>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Xml")
+                    b.Property<string>("Job")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.HasIndex("Job", "Id");
+
+                    b.ToTable("JobRuns");
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Period", "DistrictCode");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Periods.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays");
                 });
 
             modelBuilder.Entity("GzBioPlan.Domain.Plan.District", b =>
@@ -825,6 +897,86 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("WorkItemPartUnits");
                 });
 
+            modelBuilder.Entity("GzBioPlan.Domain.Progress.ProgressLock", b =>
+                {
+                    b.Property<string>("Period")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("LockedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Period");
+
+                    b.ToTable("ProgressLocks");
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Progress.ProgressReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Blockers")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ProgressPercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkItemCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period", "WorkItemCode");
+
+                    b.ToTable("ProgressReports");
+                });
+
             modelBuilder.Entity("GzBioPlan.Domain.Submissions.CompletenessSnapshot", b =>
                 {
                     b.Property<string>("Period")
@@ -954,159 +1106,6 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("IndicatorValues");
-                });
-
-            modelBuilder.Entity("GzBioPlan.Domain.Jobs.JobRun", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("FinishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Job")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Succeeded")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Job", "Id");
-
-                    b.ToTable("JobRuns");
-                });
-
-            modelBuilder.Entity("GzBioPlan.Domain.Notifications.Notification", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("DeliveredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DistrictCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Period")
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UnitCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Kind", "Period", "DistrictCode");
-
-                    b.ToTable("Notifications");
-                });
-
-            modelBuilder.Entity("GzBioPlan.Domain.Progress.ProgressLock", b =>
-                {
-                    b.Property<string>("Period")
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("LockedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LockedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Period");
-
-                    b.ToTable("ProgressLocks");
-                });
-
-            modelBuilder.Entity("GzBioPlan.Domain.Progress.ProgressReport", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Blockers")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Narrative")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NextSteps")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PartNo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Period")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("ProgressPercent")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("ReportedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReportedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UnitCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WorkItemCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Period", "WorkItemCode");
-
-                    b.ToTable("ProgressReports");
                 });
 
             modelBuilder.Entity("GzBioPlan.Domain.Submissions.RosterEntry", b =>
@@ -1316,6 +1315,38 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("SubmissionVersions");
                 });
 
+            modelBuilder.Entity("GzBioPlan.Domain.Submissions.ValidationRule", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Left")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Operator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Right")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("ValidationRules");
+                });
+
             modelBuilder.Entity("GzBioPlan.Domain.Supervision.SupervisionItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1396,36 +1427,23 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("SupervisionSteps");
                 });
 
-            modelBuilder.Entity("GzBioPlan.Domain.Submissions.ValidationRule", b =>
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
-                    b.Property<string>("Code")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Enabled")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Left")
-                        .IsRequired()
-                        .HasMaxLength(100)
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Message")
+                    b.Property<string>("Xml")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Operator")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("Id");
 
-                    b.Property<string>("Right")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("ValidationRules");
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
