@@ -32,18 +32,25 @@ public static class AccountsSetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
             .AddIdentityCookies();
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditTrail>();
         services.AddIdentityCore<AppUser>(o =>
             {
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Lockout stays on only as the mark of a disabled account: failed sign-ins are throttled (SignInThrottle), never locked.
                 o.Lockout.AllowedForNewUsers = true;
-                o.Password.RequiredLength = 8;
+                // PasswordRule (AppPasswordValidator) is the one rule; Identity's own checks are off so it is not told twice.
+                o.Password.RequiredLength = 0;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserStore<AppUserStore>()
+            .AddPasswordValidator<AppPasswordValidator>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
@@ -55,8 +62,12 @@ public static class AccountsSetup
             o.LogoutPath = "/logout";
             o.AccessDeniedPath = "/access-denied";
             o.Cookie.Name = "gzbioplan";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // 等保 2.0: a session left idle ends (sliding: every request within the window renews it).
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Clamp(builder.Configuration.GetValue("Accounts:IdleTimeoutMinutes", 30), 5, 480));
             o.SlidingExpiration = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });

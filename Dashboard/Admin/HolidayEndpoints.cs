@@ -1,4 +1,5 @@
 using GzBioPlan.Dashboard.Shared;
+using GzBioPlan.Domain.Accounts;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,7 @@ public static class HolidayEndpoints
         var group = app.MapGroup("/admin/holidays").RequireAuthorization(p => p.RequireRole(Domain.Accounts.Roles.Admin));
 
         group.MapPost("", async ([FromForm] string? date, [FromForm] DayKind? kind, [FromForm] string? name, HttpContext http,
-            AppDbContext db, ReportingCalendar calendar, ILogger<CalendarDay> log, CancellationToken ct) =>
+            AppDbContext db, ReportingCalendar calendar, AuditTrail audit, ILogger<CalendarDay> log, CancellationToken ct) =>
         {
             if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day) || day.Year is < 2024 or > 2028) return TypedResults.Redirect("/admin/holidays?error=date");
             if (kind is not (DayKind.Holiday or DayKind.Workday)) return TypedResults.Redirect($"/admin/holidays?year={day.Year}&error=kind");
@@ -29,16 +30,17 @@ public static class HolidayEndpoints
             var row = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == day, ct);
             if (row is null) db.CalendarDays.Add(new CalendarDay { Date = day, Kind = kind.Value, Name = title });
             else (row.Kind, row.Name) = (kind.Value, title);
-            await db.SaveChangesAsync(ct);
+            await audit.RecordAsync(AuditActions.HolidaysChanged, $"{day:yyyy-MM-dd}", $"{(kind == DayKind.Holiday ? "放假" : "调休上班")}（{title}）", ct);
             calendar.Use(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
             log.LogInformation("Holiday table: {Date} set to {Kind} ({Name}) by {User}", day, kind, title, http.User.Identity!.Name);
             return TypedResults.Redirect($"/admin/holidays?year={day.Year}&done=added");
         }).RequireAntiforgeryToken();
 
-        group.MapPost("/{date}/delete", async (string date, HttpContext http, AppDbContext db, ReportingCalendar calendar, ILogger<CalendarDay> log, CancellationToken ct) =>
+        group.MapPost("/{date}/delete", async (string date, HttpContext http, AppDbContext db, ReportingCalendar calendar, AuditTrail audit, ILogger<CalendarDay> log, CancellationToken ct) =>
         {
             if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day)) return TypedResults.Redirect("/admin/holidays?error=date");
             await db.CalendarDays.Where(d => d.Date == day).ExecuteDeleteAsync(ct);
+            await audit.RecordAsync(AuditActions.HolidaysChanged, $"{day:yyyy-MM-dd}", "删除安排", ct);
             calendar.Use(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
             log.LogInformation("Holiday table: {Date} removed by {User}", day, http.User.Identity!.Name);
             return TypedResults.Redirect($"/admin/holidays?year={day.Year}&done=deleted");

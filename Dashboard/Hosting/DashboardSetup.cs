@@ -52,6 +52,7 @@ public static class DashboardSetup
         services.AddSingleton<DemoState>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi(ApiDescription.Document, ApiDescription.Configure);
+        services.AddTrustedProxies(builder.Configuration);
 
         builder.AddCockpit();
         builder.AddTargets();
@@ -98,6 +99,7 @@ public static class DashboardSetup
 
     public static WebApplication UseDashboard(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);

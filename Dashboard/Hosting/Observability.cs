@@ -15,6 +15,7 @@ public static class Observability
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Enrich.WithMachineName()
+            .Enrich.With<ControlCharacterEscaper>()
             // Each sink behind its own background writer: a request never waits for the console or the disk, and the
             // file never waits behind a slow console.
             .WriteTo.Async(a => a.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"))
@@ -39,4 +40,37 @@ public static class Observability
             diagnostics.Set("UserName", http.User.Identity?.Name ?? "-");
         };
     });
+}
+
+/// <summary>
+/// Writes control characters in logged values as escapes (a line break as \n): a user name, file name or path with a
+/// line break in it can never start a forged line in the log. Runs before every sink.
+/// </summary>
+public sealed class ControlCharacterEscaper : Serilog.Core.ILogEventEnricher
+{
+    public void Enrich(LogEvent logEvent, Serilog.Core.ILogEventPropertyFactory propertyFactory)
+    {
+        foreach (var (name, value) in logEvent.Properties.ToList())
+        {
+            if (value is ScalarValue { Value: string text } && text.Any(char.IsControl))
+                logEvent.AddOrUpdateProperty(new LogEventProperty(name, new ScalarValue(Escape(text))));
+        }
+    }
+
+    public static string Escape(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            result.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+        return result.ToString();
+    }
 }

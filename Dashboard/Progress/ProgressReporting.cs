@@ -1,3 +1,4 @@
+using GzBioPlan.Domain.Accounts;
 using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Domain.Breakdown;
@@ -160,13 +161,20 @@ public static class ProgressEndpoints
             return TypedResults.Redirect($"/progress?period={p}{(error is null ? "&done=saved" : "&error=" + error)}#milestones");
         }).RequireAuthorization(p => p.RequireRole(Domain.Accounts.Roles.Unit, Domain.Accounts.Roles.District)).RequireAntiforgeryToken();
 
-        app.MapPost("/progress/lock", async ([FromForm] string? period, [FromForm] bool? unlock, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        app.MapPost("/progress/lock", async ([FromForm] string? period, [FromForm] bool? unlock, HttpContext http, AppDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
         {
             if (!Period.TryParse(period, out var p) || !p.IsInPlan) return TypedResults.Redirect("/progress");
             var existing = await db.ProgressLocks.FirstOrDefaultAsync(l => l.Period == p, ct);
-            if (unlock == true && existing is not null) db.ProgressLocks.Remove(existing);
-            else if (unlock != true && existing is null) db.ProgressLocks.Add(new ProgressLock { Period = p, LockedBy = http.User.Identity!.Name!, LockedAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(ct);
+            if (unlock == true && existing is not null)
+            {
+                db.ProgressLocks.Remove(existing);
+                await audit.RecordAsync(AuditActions.ProgressUnlocked, p.Label, null, ct);
+            }
+            else if (unlock != true && existing is null)
+            {
+                db.ProgressLocks.Add(new ProgressLock { Period = p, LockedBy = http.User.Identity!.Name!, LockedAt = clock.GetUtcNow() });
+                await audit.RecordAsync(AuditActions.ProgressLocked, p.Label, null, ct);
+            }
             return TypedResults.Redirect($"/progress?period={p}");
         }).RequireAuthorization(Policies.Office).RequireAntiforgeryToken();
         return app;

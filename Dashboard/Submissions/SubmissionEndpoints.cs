@@ -1,3 +1,4 @@
+using GzBioPlan.Domain.Accounts;
 using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Domain.Periods;
@@ -71,22 +72,22 @@ public static class SubmissionEndpoints
         }).RequireAntiforgeryToken();
 
         var review = group.MapGroup("/submissions/{id:long}").RequireAuthorization(Policies.Office);
-        review.MapPost("/accept", (long id, HttpContext http, IngestService ingest, CancellationToken ct) =>
-            Step(id, () => ingest.AcceptAsync(id, http.User.Identity!.Name!, ct))).RequireAntiforgeryToken();
-        review.MapPost("/return", (long id, [FromForm] string? reason, HttpContext http, IngestService ingest, CancellationToken ct) =>
-            Step(id, () => ingest.ReturnAsync(id, reason ?? "", http.User.Identity!.Name!, ct))).RequireAntiforgeryToken();
-        review.MapPost("/unlock", (long id, [FromForm] string? reason, HttpContext http, IngestService ingest, CancellationToken ct) =>
-            Step(id, () => ingest.UnlockAsync(id, reason ?? "", http.User.Identity!.Name!, ct))).RequireAntiforgeryToken();
+        review.MapPost("/accept", (long id, HttpContext http, IngestService ingest, AuditTrail audit, CancellationToken ct) =>
+            Step(id, () => ingest.AcceptAsync(id, http.User.Identity!.Name!, ct), () => audit.RecordAsync(AuditActions.SubmissionAccepted, $"报送 {id}", null, ct))).RequireAntiforgeryToken();
+        review.MapPost("/return", (long id, [FromForm] string? reason, HttpContext http, IngestService ingest, AuditTrail audit, CancellationToken ct) =>
+            Step(id, () => ingest.ReturnAsync(id, reason ?? "", http.User.Identity!.Name!, ct), () => audit.RecordAsync(AuditActions.SubmissionReturned, $"报送 {id}", reason, ct))).RequireAntiforgeryToken();
+        review.MapPost("/unlock", (long id, [FromForm] string? reason, HttpContext http, IngestService ingest, AuditTrail audit, CancellationToken ct) =>
+            Step(id, () => ingest.UnlockAsync(id, reason ?? "", http.User.Identity!.Name!, ct), () => audit.RecordAsync(AuditActions.SubmissionUnlocked, $"报送 {id}", reason, ct))).RequireAntiforgeryToken();
 
         group.MapPost("/exemptions", async Task<RedirectHttpResult> ([FromForm] string? district, [FromForm] string? period, [FromForm] string? reason,
-            AppDbContext db, CancellationToken ct) =>
+            AppDbContext db, AuditTrail audit, CancellationToken ct) =>
         {
             if (!Period.TryParse(period, out var p) || !await db.Districts.AnyAsync(d => d.Code == district, ct) || string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
                 return TypedResults.Redirect($"/reporting/completeness?period={period}&error=exemption");
             if (!await db.DistrictExemptions.AnyAsync(e => e.DistrictCode == district && e.Period == p, ct))
             {
                 db.DistrictExemptions.Add(new DistrictExemption { DistrictCode = district!, Period = p, Reason = reason.Trim() });
-                await db.SaveChangesAsync(ct);
+                await audit.RecordAsync(AuditActions.Exemption, $"{district} {p}", reason.Trim(), ct);
             }
             return TypedResults.Redirect($"/reporting/completeness?period={p}");
         }).RequireAuthorization(Policies.Office).RequireAntiforgeryToken();
@@ -111,11 +112,13 @@ public static class SubmissionEndpoints
         return buffer.ToArray();
     }
 
-    private static async Task<RedirectHttpResult> Step(long id, Func<Task> step)
+    /// <summary>A review step; only one that happened is audited.</summary>
+    private static async Task<RedirectHttpResult> Step(long id, Func<Task> step, Func<Task> audited)
     {
         try
         {
             await step();
+            await audited();
             return TypedResults.Redirect($"/reporting/submissions/{id}");
         }
         catch (SubmissionStateException ex)

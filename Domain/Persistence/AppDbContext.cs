@@ -22,6 +22,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<District> Districts => Set<District>();
 
     public DbSet<Periods.CalendarDay> CalendarDays => Set<Periods.CalendarDay>();
+
+    public DbSet<Accounts.PasswordHistory> PasswordHistories => Set<Accounts.PasswordHistory>();
+
+    public DbSet<Accounts.AuditEntry> AuditEntries => Set<Accounts.AuditEntry>();
     public DbSet<KeyArea> KeyAreas => Set<KeyArea>();
     public DbSet<KeyAreaLead> KeyAreaLeads => Set<KeyAreaLead>();
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GzBioPlan.Tests.Accounts;
 
-/// <summary>Sign-in, lockout, antiforgery and the admin's account actions. Each test makes its own accounts.</summary>
+/// <summary>Sign-in, throttling, antiforgery and the admin's account actions. Each test makes its own accounts.</summary>
 [Collection(SharedAppCollection.Name)]
 public class AccountTests(AppFactory app)
 {
@@ -29,18 +29,47 @@ public class AccountTests(AppFactory app)
     }
 
     [Fact]
-    public async Task Wrong_password_is_told_in_chinese_and_five_failures_lock_the_account()
+    public async Task Failures_are_throttled_never_locked_and_a_stranger_cannot_hold_an_account()
     {
         var user = await NewUser(Roles.Leader);
         var client = app.Anonymous();
-        for (var i = 0; i < 5; i++)
-        {
-            var html = await (await client.PostAsync("/login", await AppFactory.LoginForm(client, user.UserName!, "wrong-password1"))).Content.ReadAsStringAsync();
-            Assert.Contains(i < 4 ? "用户名或密码不正确" : "暂时锁定", html);
-        }
-        var locked = await client.PostAsync("/login", await AppFactory.LoginForm(client, user.UserName!, "Passw0rd!"));
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode); // the form again, not a redirect into the app
-        Assert.Contains("暂时锁定", await locked.Content.ReadAsStringAsync());
+        for (var i = 0; i < SignInThrottle.FreeTries; i++)
+            Assert.Contains("用户名或密码不正确", await (await client.PostAsync("/login", await AppFactory.LoginForm(client, user.UserName!, "wrong-password1"))).Content.ReadAsStringAsync());
+        var held = await client.PostAsync("/login", await AppFactory.LoginForm(client, user.UserName!, "Passw0rd!"));
+        Assert.Equal(HttpStatusCode.OK, held.StatusCode); // the form again, not a redirect into the app
+        Assert.Contains("登录尝试过于频繁，请 2 秒后再试", await held.Content.ReadAsStringAsync());
+        // Nothing is locked in the account: the wait belongs to this address and this name, and passes.
+        Assert.True(app.WithDb(db => db.Users.Single(u => u.Id == user.Id) is { AccessFailedCount: 0, LockoutEnd: null }));
+        // An unknown name is held the same way, so the answer tells nothing.
+        var nobody = "nobody-" + Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < SignInThrottle.FreeTries; i++) await client.PostAsync("/login", await AppFactory.LoginForm(client, nobody, "wrong-password1"));
+        Assert.Contains("登录尝试过于频繁", await (await client.PostAsync("/login", await AppFactory.LoginForm(client, nobody, "wrong-password1"))).Content.ReadAsStringAsync());
+
+        app.Clock.Now = app.Clock.Now.AddSeconds(3);
+        await app.SignedIn(user.UserName!, "Passw0rd!");
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(4, 0)]
+    [InlineData(5, 2)]
+    [InlineData(6, 4)]
+    [InlineData(10, 64)]
+    [InlineData(20, 900)] // capped at 15 minutes
+    public void The_wait_doubles_after_the_free_tries(int failures, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), SignInThrottle.Backoff(failures));
+
+    [Fact]
+    public void One_address_failing_on_a_name_does_not_hold_up_another_address()
+    {
+        var clock = new FixedClock(FixedClock.Default);
+        var throttle = new SignInThrottle(clock);
+        for (var i = 0; i < 12; i++) throttle.Failed("203.0.113.9", "admin");
+        Assert.True(throttle.WaitFor("203.0.113.9", "admin") > TimeSpan.FromMinutes(2));
+        Assert.Equal(TimeSpan.Zero, throttle.WaitFor("10.1.2.3", "admin"));
+        Assert.Equal(TimeSpan.Zero, throttle.WaitFor("203.0.113.9", "office"));
+        clock.Now = clock.Now.Add(SignInThrottle.Forget).AddMinutes(1);
+        Assert.Equal(TimeSpan.Zero, throttle.WaitFor("203.0.113.9", "admin"));
     }
 
     [Fact]

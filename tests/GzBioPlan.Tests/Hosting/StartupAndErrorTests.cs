@@ -99,7 +99,7 @@ public class StartupAndErrorTests
     {
         var folder = Path.Combine(Path.GetTempPath(), $"gzbioplan-admin-{Guid.NewGuid():N}");
         string[] settings = [$"--Database:SqlitePath={folder}/app.db", $"--Logging:Folder={folder}/logs"];
-        var (code, output) = await RunDashboard(["create-admin", "chief", "Chief2026!", .. settings]);
+        var (code, output) = await RunDashboard(["create-admin", "chief", "Zhuren2026!", .. settings]);
         Assert.Equal(0, code);
         Assert.Contains("已创建管理员账号“chief”", output);
         (code, output) = await RunDashboard(["create-admin", "chief", "Other2026!", .. settings]);

@@ -91,7 +91,7 @@ public class JobTests
         await using var second = new AppFactory { Folder = folder };
         var scheduler = await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var jobs = second.Services.GetServices<ScheduledJob>().ToList();
-        Assert.Equal(4, jobs.Count);
+        Assert.Equal(5, jobs.Count);
         foreach (var (key, _) in jobs) Assert.NotNull(await scheduler.GetJobDetail(key));
         var triggers = await scheduler.GetTriggersOfJob(DeadlineReminderJob.Key);
         Assert.NotNull(Assert.Single(triggers).NextFireTimeUtc);
@@ -146,7 +146,7 @@ public class JobTests
         var admin = await app.SignedIn("admin");
         var page = await admin.GetStringAsync("/admin/jobs");
         var jobs = app.Services.GetServices<ScheduledJob>().ToList();
-        Assert.Equal(4, jobs.Count);
+        Assert.Equal(5, jobs.Count);
         foreach (var (key, _) in jobs) Assert.Contains($"data-job=\"{key.Name}\"", page);
         var run = await admin.PostAsync("/admin/jobs/quarter-close/run", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = AppFactory.Antiforgery(page) }));
         Assert.Equal(HttpStatusCode.Redirect, run.StatusCode);
