@@ -37,8 +37,8 @@ public sealed class AuditLog(AppDbContext db, IConfiguration configuration)
 
     public async Task<(List<AuditEntry> Rows, int Total)> FindAsync(AuditFilter filter, int take, CancellationToken ct)
     {
-        var from = BeijingTime.StartOf(filter.From);
-        var to = BeijingTime.StartOf(filter.To.AddDays(1));
+        var from = BeijingTime.StartOf(filter.From).UtcDateTime;
+        var to = BeijingTime.StartOf(filter.To.AddDays(1)).UtcDateTime;
         var query = db.AuditEntries.AsNoTracking().Where(e => e.At >= from && e.At < to);
         if (filter.Actor is { } actor) query = query.Where(e => e.Actor.Contains(actor));
         if (filter.Action is { } action) query = query.Where(e => e.Action == action);
@@ -46,7 +46,9 @@ public sealed class AuditLog(AppDbContext db, IConfiguration configuration)
     }
 
     public static object?[] Cells(AuditEntry e) =>
-        [e.At.InBeijing().DateTime, e.Actor, AuditActions.Label(e.Action), e.Target, e.Detail, e.Address];
+        [Utc(e.At).InBeijing().DateTime, e.Actor, AuditActions.Label(e.Action), e.Target, e.Detail, e.Address];
+
+    public static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     public static readonly string[] Headers = ["时间（北京时间）", "操作人", "操作", "对象", "说明", "来源地址"];
 }
@@ -62,7 +64,7 @@ public sealed class AuditRetentionJob(IServiceScopeFactory scopes, TimeProvider 
     protected override async Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var days = services.GetRequiredService<AuditLog>().RetentionDays;
-        var before = Clock.GetUtcNow().AddDays(-days);
+        var before = Clock.GetUtcNow().AddDays(-days).UtcDateTime;
         var deleted = await services.GetRequiredService<AppDbContext>().AuditEntries.Where(e => e.At < before).ExecuteDeleteAsync(ct);
         return $"删除 {days} 天前的审计记录 {deleted} 条。";
     }

@@ -15,7 +15,7 @@ public sealed class AuditTrail(AppDbContext db, IHttpContextAccessor http, TimeP
         var context = http.HttpContext;
         db.AuditEntries.Add(new AuditEntry
         {
-            At = clock.GetUtcNow(), Action = action,
+            At = clock.GetUtcNow().UtcDateTime, Action = action,
             Actor = Cap(actor ?? context?.User.Identity?.Name ?? "系统", 100)!,
             Target = Cap(target, 200), Detail = Cap(detail, 1000), Address = Cap(AddressOf(context), 64),
         });

@@ -31,7 +31,13 @@ public static class Xlsx
             for (var r = 0; r < sheet.Rows.Count; r++)
             {
                 var row = sheet.Rows[r];
-                for (var c = 0; c < row.Length; c++) ws.Cells[r + 3, c + 1].Value = Safe(row[c]);
+                for (var c = 0; c < row.Length; c++)
+                {
+                    var cell = ws.Cells[r + 3, c + 1];
+                    cell.Value = Safe(row[c]);
+                    // Times are real dates (sortable, filterable), shown as people write them.
+                    if (row[c] is DateTime at) cell.Style.Numberformat.Format = at.TimeOfDay == TimeSpan.Zero ? "yyyy-mm-dd" : "yyyy-mm-dd hh:mm:ss";
+                }
             }
             for (var c = 0; c < sheet.Headers.Count; c++)
             {
@@ -63,6 +69,7 @@ public static class Xlsx
         {
             null => 0,
             decimal or double or int or long => 10,
+            DateTime => 19,
             _ => value.ToString()!.Sum(ch => ch > 0x2E80 ? 2 : 1),
         };
 }

@@ -125,7 +125,9 @@ public static class PasswordRule
 public class AuditEntry
 {
     public long Id { get; set; }
-    public DateTimeOffset At { get; set; }
+
+    /// <summary>UTC. A DateTime rather than an offset, so that every provider (SQLite too) filters and sorts by it in SQL.</summary>
+    public DateTime At { get; set; }
 
     /// <summary>The signed-in user, or the name typed at the login form.</summary>
     public required string Actor { get; set; }

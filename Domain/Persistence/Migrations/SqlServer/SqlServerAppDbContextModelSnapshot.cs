@@ -176,8 +176,8 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset");
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)

@@ -17,7 +17,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
                     Actor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Action = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Target = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),

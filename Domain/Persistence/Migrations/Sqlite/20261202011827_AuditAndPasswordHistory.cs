@@ -17,7 +17,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Target = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202010540_AuditAndPasswordHistory")]
+    [Migration("20261202011827_AuditAndPasswordHistory")]
     partial class AuditAndPasswordHistory
     {
         /// <inheritdoc />
@@ -169,7 +169,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Detail")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261202010603_AuditAndPasswordHistory")]
+    [Migration("20261202012103_AuditAndPasswordHistory")]
     partial class AuditAndPasswordHistory
     {
         /// <inheritdoc />
@@ -179,8 +179,8 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset");
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
