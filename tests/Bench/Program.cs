@@ -79,6 +79,17 @@ foreach (var kind in GzBioPlan.Tests.Support.HostileWorkbooks.Kinds)
     Console.WriteLine($"| {kind} | {new FileInfo(path).Length / 1024} | {r.Outcome} | {r.Ms:0} | {r.PeakMb:0} | {r.PeakMb - baseline.PeakMb:0} |");
 }
 
+// Sign-in timing: the real server in a child process (Release, demo data), a wrong password for a real account
+// against an unknown name, 50 tries each, medians. A right password every fourth try keeps the real account under
+// the throttle, which would otherwise answer without hashing.
+Console.WriteLine();
+var (real, unknown) = await LoginTiming(folder);
+Console.WriteLine("| sign-in answer | tries | median (ms) | p90 (ms) |");
+Console.WriteLine("|---|---|---|---|");
+Console.WriteLine($"| wrong password, real account | {real.Count} | {Median(real):0.0} | {Percentile(real, 0.9):0.0} |");
+Console.WriteLine($"| unknown user name | {unknown.Count} | {Median(unknown):0.0} | {Percentile(unknown, 0.9):0.0} |");
+Console.WriteLine($"| difference of medians | | {Math.Abs(Median(real) - Median(unknown)):0.0} | |");
+
 // 任务分解 roll-up: the cockpit computes one quarter; the laggard review computes every quarter up to the chosen one.
 Console.WriteLine();
 Console.WriteLine("| breakdown | sub-items / milestones / milestone reports | work items at one quarter (median ms) | all 13 quarters, as the laggard review (median ms) |");
@@ -151,6 +162,70 @@ static (double Ms, double PeakMb) Child(string mode, string file, int runs)
     var line = p.StandardOutput.ReadToEnd().Trim().Split(' ');
     p.WaitForExit();
     return (double.Parse(line[0], CultureInfo.InvariantCulture), double.Parse(line[1], CultureInfo.InvariantCulture));
+}
+
+static double Median(List<double> values) => Percentile(values, 0.5);
+
+static double Percentile(List<double> values, double p)
+{
+    var sorted = values.Order().ToList();
+    return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];
+}
+
+static async Task<(List<double> Real, List<double> Unknown)> LoginTiming(string folder)
+{
+    var root = AppContext.BaseDirectory;
+    while (!File.Exists(Path.Combine(root, "GzBioPlan.sln"))) root = Path.GetDirectoryName(root)!;
+    var dll = Path.Combine(root, "Dashboard", "bin", "Release", "net10.0", "GzBioPlan.Dashboard.dll");
+    var data = Path.Combine(folder, "login-timing");
+    if (Directory.Exists(data)) Directory.Delete(data, true);
+    const string url = "http://127.0.0.1:5391";
+    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+    foreach (var a in new[] { dll, "--urls", url, "--Demo:Enabled=true", $"--Database:SqlitePath={data}/app.db", $"--Logging:Folder={data}/logs", "--Jobs:Enabled=false" })
+        start.ArgumentList.Add(a);
+    using var server = Process.Start(start)!;
+    server.OutputDataReceived += (_, _) => { };
+    server.ErrorDataReceived += (_, _) => { };
+    server.BeginOutputReadLine();
+    server.BeginErrorReadLine();
+    try
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(url) };
+        for (var i = 0; i < 120 && !await Up(http); i++) await Task.Delay(500);
+        async Task<double> Try(string name, string password)
+        {
+            var page = await http.GetStringAsync("/login");
+            var token = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value);
+            var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.UserName"] = name, ["Input.Password"] = password,
+            });
+            var started = Stopwatch.GetTimestamp();
+            using var response = await http.PostAsync("/login", form);
+            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (response.StatusCode == System.Net.HttpStatusCode.Redirect) await http.PostAsync("/logout", new FormUrlEncodedContent([])); // best effort
+            return ms;
+        }
+        for (var i = 0; i < 5; i++) { await Try("leader", "Demo2024!"); await Try("nobody-warmup", "x"); }
+        var real = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < 50; i++)
+        {
+            if (i % 4 == 3) await Try("leader", "Demo2024!");
+            real.Add(await Try("leader", "wrong-password1"));
+            unknown.Add(await Try($"nobody-{i}", "wrong-password1"));
+        }
+        return (real, unknown);
+    }
+    finally
+    {
+        server.Kill(entireProcessTree: true);
+    }
+
+    static async Task<bool> Up(HttpClient http)
+    {
+        try { return (await http.GetAsync("/healthz")).IsSuccessStatusCode; } catch (HttpRequestException) { return false; }
+    }
 }
 
 static (double Ms, double PeakMb, string Outcome) ChildCheck(string file)
