@@ -6,16 +6,9 @@ using OfficeOpenXml;
 namespace GzBioPlan.Tests.Breakdown;
 
 /// <summary>The 任务分解表 round trip: export, edit in a spreadsheet, import all or nothing, every change in the history.</summary>
-public class BreakdownImportTests : IClassFixture<AppFactory>
+public class BreakdownImportTests(AppFactory fixture) : IClassFixture<AppFactory>
 {
-    private readonly AppFactory app;
-
-    public BreakdownImportTests(AppFactory app)
-    {
-        this.app = app;
-        _ = app.Services; // seeded on the default day, then used in April 2026
-        app.Clock.Now = FixedClock.While2026Q1IsReported;
-    }
+    private readonly AppFactory app = fixture.UsedOn(FixedClock.While2026Q1IsReported);
 
     private const int FirstRow = 3;
 

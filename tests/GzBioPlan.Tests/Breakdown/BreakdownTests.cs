@@ -8,16 +8,9 @@ using GzBioPlan.Tests.Support;
 namespace GzBioPlan.Tests.Breakdown;
 
 /// <summary>任务分解: the office's edits and their history, milestone reports from owners, roll-up, carry and who may do what.</summary>
-public class BreakdownTests : IClassFixture<AppFactory>
+public class BreakdownTests(AppFactory fixture) : IClassFixture<AppFactory>
 {
-    private readonly AppFactory app;
-
-    public BreakdownTests(AppFactory app)
-    {
-        this.app = app;
-        _ = app.Services; // seeded on the default day, then used in April 2026
-        app.Clock.Now = FixedClock.While2026Q1IsReported;
-    }
+    private readonly AppFactory app = fixture.UsedOn(FixedClock.While2026Q1IsReported);
 
     private static async Task<string> Post(HttpClient client, string page, string action, Dictionary<string, string> fields)
     {

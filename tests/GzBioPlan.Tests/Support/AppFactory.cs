@@ -55,6 +55,14 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
+    /// <summary>Starts the app (seeding demo data on the default day) and then sets the clock to <paramref name="day"/>.</summary>
+    public AppFactory UsedOn(DateTimeOffset day)
+    {
+        _ = Services;
+        Clock.Now = day;
+        return this;
+    }
+
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A client signed in through the real login form.</summary>
