@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GzBioPlan.Domain.Persistence;
 
-/// <summary>Start-up: migrate (SQLite only; SQL Server is migrated by script), seed the plan, add or remove demo data.</summary>
+/// <summary>Start-up: migrate (SQLite and PostgreSQL; SQL Server is migrated by script), seed the plan, add or remove demo data.</summary>
 public sealed class DatabaseInitializer(AppDbContext db, DatabaseLocation location, ReportingCalendar calendar, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(DemoOptions demo, DateOnly today, CancellationToken ct)
@@ -20,6 +20,13 @@ public sealed class DatabaseInitializer(AppDbContext db, DatabaseLocation locati
                 await db.Database.MigrateAsync(ct);
                 // WAL lets the dashboard read while a job or an upload writes.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            }
+            else if (location.Provider == DatabaseProvider.PostgreSql)
+            {
+                if (!await db.Database.CanConnectAsync(ct) && !await CanCreateAsync(ct))
+                    throw new DatabaseStartupException($"无法连接 PostgreSQL 数据库（{location.Describe()}）：请检查 Database:ConnectionString、服务器状态和账号权限。");
+                // EF Core holds a lock while migrating, so nodes starting together migrate once.
+                await db.Database.MigrateAsync(ct);
             }
             else if (!await db.Database.CanConnectAsync(ct))
             {
@@ -48,6 +55,22 @@ public sealed class DatabaseInitializer(AppDbContext db, DatabaseLocation locati
         db.CalendarDays.AddRange(missing.Select(d => new CalendarDay { Date = d.Date, Kind = d.Kind, Name = d.Name }));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded {Count} holiday table days for {Years}", missing.Count, string.Join(",", missing.Select(d => d.Date.Year).Distinct()));
+    }
+
+    /// <summary>A missing database is created by the migration when the server answers and the account may create it.</summary>
+    private async Task<bool> CanCreateAsync(CancellationToken ct)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(location.ConnectionString) { Database = "postgres" };
+        try
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(builder.ToString());
+            await connection.OpenAsync(ct);
+            return true;
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            return false;
+        }
     }
 
     private void PrepareSqliteFile()

@@ -11,6 +11,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>Configuration section <c>Database</c>.</summary>
@@ -23,7 +24,7 @@ public sealed record DatabaseOptions
     /// <summary>SQLite file, relative to the content root unless absolute. Ignored when <see cref="ConnectionString"/> is set.</summary>
     public string SqlitePath { get; init; } = "data/gzbioplan.db";
 
-    /// <summary>Required for SQL Server; optional for SQLite.</summary>
+    /// <summary>Required for SQL Server and PostgreSQL; optional for SQLite.</summary>
     public string? ConnectionString { get; init; }
 
     /// <summary>Seconds a command waits for a lock held by another writer before it fails.</summary>
@@ -47,10 +48,10 @@ public sealed record DatabaseOptions
 
     public string ResolveConnectionString(string contentRoot)
     {
-        if (Provider == DatabaseProvider.SqlServer)
+        if (Provider is DatabaseProvider.SqlServer or DatabaseProvider.PostgreSql)
         {
             return string.IsNullOrWhiteSpace(ConnectionString)
-                ? throw new DatabaseStartupException("未配置 SQL Server 连接字符串：请设置 Database:ConnectionString。")
+                ? throw new DatabaseStartupException($"未配置 {(Provider == DatabaseProvider.SqlServer ? "SQL Server" : "PostgreSQL")} 连接字符串：请设置 Database:ConnectionString。")
                 : ConnectionString;
         }
         var builder = new SqliteConnectionStringBuilder(ConnectionString ?? "");
@@ -72,13 +73,17 @@ public static class PersistenceSetup
         var options = DatabaseOptions.From(builder.Configuration);
         var connectionString = options.ResolveConnectionString(builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(options);
-        if (options.Provider == DatabaseProvider.SqlServer)
+        switch (options.Provider)
         {
-            builder.Services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connectionString));
-        }
-        else
-        {
-            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+            case DatabaseProvider.SqlServer:
+                builder.Services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connectionString));
+                break;
+            case DatabaseProvider.PostgreSql:
+                builder.Services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>(o => o.UseNpgsql(connectionString));
+                break;
+            default:
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+                break;
         }
         builder.Services.AddSingleton(new DatabaseLocation(options.Provider, connectionString));
         builder.Services.AddScoped<DatabaseInitializer>();
@@ -119,8 +124,11 @@ public sealed class HolidayTableRefresh(IServiceScopeFactory scopes, ReportingCa
 /// <summary>Where the database is, for start-up messages and the health check.</summary>
 public sealed record DatabaseLocation(DatabaseProvider Provider, string ConnectionString)
 {
-    /// <summary>The SQLite file path, or the SQL Server data source; never a password.</summary>
-    public string Describe() => Provider == DatabaseProvider.Sqlite
-        ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
-        : new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString).DataSource;
+    /// <summary>The SQLite file path, the SQL Server data source, or the PostgreSQL host, port and database; never a password.</summary>
+    public string Describe() => Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteConnectionStringBuilder(ConnectionString).DataSource,
+        DatabaseProvider.SqlServer => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString).DataSource,
+        _ => new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) is var b ? $"{b.Host}:{b.Port}/{b.Database}" : "",
+    };
 }

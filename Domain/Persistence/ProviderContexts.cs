@@ -9,6 +9,27 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 /// <summary>Production. Migrations under Persistence/Migrations/SqlServer.</summary>
 public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);
 
+/// <summary>Shared server for more than one node (or a PostgreSQL-compatible government database). Migrations under Persistence/Migrations/PostgreSql.</summary>
+public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // timestamptz stores an instant and Npgsql takes only UTC offsets: times shown in Beijing time are written as the same instant in UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstant>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcInstant>();
+    }
+
+    private sealed class UtcInstant() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+}
+
+/// <summary>Lets <c>dotnet ef</c> produce PostgreSQL migrations with no server present.</summary>
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
+{
+    public PostgreSqlAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql("Host=localhost;Database=gzbioplan").Options);
+}
+
 /// <summary>Lets <c>dotnet ef</c> build the SQLite context without starting the web host.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {

@@ -26,15 +26,20 @@ public static class JobsSetup
         builder.Services.AddQuartz(q => q.UsePersistentStore(store =>
         {
             store.UseSystemTextJsonSerializer();
-            if (database.Provider == DatabaseProvider.SqlServer)
+            switch (database.Provider)
             {
-                store.UseSqlServer(connectionString);
-                if (builder.Configuration.GetValue<bool>("Jobs:Clustered")) store.UseClustering();
+                case DatabaseProvider.SqlServer:
+                    store.UseSqlServer(connectionString);
+                    break;
+                case DatabaseProvider.PostgreSql:
+                    store.UsePostgres(connectionString);
+                    break;
+                default:
+                    store.UseSqlite(connectionString);
+                    break;
             }
-            else
-            {
-                store.UseSqlite(connectionString);
-            }
+            // A shared server lets several nodes share the schedule: each firing runs on one node, and a node's crash is recovered by another.
+            if (database.Provider != DatabaseProvider.Sqlite && builder.Configuration.GetValue<bool>("Jobs:Clustered")) store.UseClustering();
             store.ProvisionSchema();
         }));
         if (builder.Configuration.GetValue("Jobs:Enabled", true))

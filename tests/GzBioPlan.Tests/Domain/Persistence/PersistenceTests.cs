@@ -48,6 +48,14 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public void PostgreSql_migrations_match_the_model()
+    {
+        using var db = new PostgreSqlDesignTimeFactory().CreateDbContext([]);
+        Assert.False(db.Database.HasPendingModelChanges());
+        Assert.NotEmpty(db.Database.GetMigrations());
+    }
+
+    [Fact]
     public void SqlServer_idempotent_script_is_produced_offline()
     {
         using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
