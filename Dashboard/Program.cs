@@ -14,7 +14,7 @@ try
     builder.AddAccounts();
     builder.AddDashboard();
 }
-catch (DatabaseStartupException ex)
+catch (StartupException ex)
 {
     // A setting a person must fix: one line saying what, not a stack trace.
     Console.Error.WriteLine($"启动失败：{ex.Message}");

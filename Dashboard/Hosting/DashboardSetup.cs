@@ -79,7 +79,7 @@ public static class DashboardSetup
         {
             await sp.GetRequiredService<DatabaseInitializer>().InitializeAsync(sp.GetRequiredService<DemoOptions>(), today, app.Lifetime.ApplicationStopping);
         }
-        catch (DatabaseStartupException ex)
+        catch (StartupException ex)
         {
             app.Logger.LogCritical(ex, "启动失败：{Reason}", ex.Message);
             return false;

@@ -24,18 +24,18 @@ public sealed class DatabaseInitializer(AppDbContext db, DatabaseLocation locati
             else if (location.Provider == DatabaseProvider.PostgreSql)
             {
                 if (!await db.Database.CanConnectAsync(ct) && !await CanCreateAsync(ct))
-                    throw new DatabaseStartupException($"无法连接 PostgreSQL 数据库（{location.Describe()}）：请检查 Database:ConnectionString、服务器状态和账号权限。");
+                    throw new StartupException($"无法连接 PostgreSQL 数据库（{location.Describe()}）：请检查 Database:ConnectionString、服务器状态和账号权限。");
                 // EF Core holds a lock while migrating, so nodes starting together migrate once.
                 await db.Database.MigrateAsync(ct);
             }
             else if (!await db.Database.CanConnectAsync(ct))
             {
-                throw new DatabaseStartupException($"无法连接 SQL Server 数据库（{location.Describe()}）：请检查 Database:ConnectionString 和服务器状态，并确认已执行迁移脚本。");
+                throw new StartupException($"无法连接 SQL Server 数据库（{location.Describe()}）：请检查 Database:ConnectionString 和服务器状态，并确认已执行迁移脚本。");
             }
         }
         catch (SqliteException ex)
         {
-            throw new DatabaseStartupException(
+            throw new StartupException(
                 $"无法打开数据库文件 {location.Describe()}：{Explain(ex)}。请检查该路径的读写权限、确认没有其他程序占用该文件，或用 Database:SqlitePath 指定其他位置。", ex);
         }
 
@@ -84,7 +84,7 @@ public sealed class DatabaseInitializer(AppDbContext db, DatabaseLocation locati
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new DatabaseStartupException($"无法创建数据库文件夹 {folder}（数据库文件 {path}）：{ex.Message}。请检查路径或用 Database:SqlitePath 指定其他位置。", ex);
+            throw new StartupException($"无法创建数据库文件夹 {folder}（数据库文件 {path}）：{ex.Message}。请检查路径或用 Database:SqlitePath 指定其他位置。", ex);
         }
     }
 

@@ -31,7 +31,7 @@ public sealed record DatabaseOptions
     public int BusyTimeoutSeconds { get; init; } = 30;
 
     /// <summary>
-    /// Reads the <c>Database</c> section. An unknown provider is a <see cref="DatabaseStartupException"/> that names
+    /// Reads the <c>Database</c> section. An unknown provider is a <see cref="StartupException"/> that names
     /// the accepted values, instead of the binder's exception.
     /// </summary>
     public static DatabaseOptions From(IConfiguration configuration)
@@ -40,7 +40,7 @@ public sealed record DatabaseOptions
         var provider = section["Provider"];
         if (!string.IsNullOrWhiteSpace(provider) && (int.TryParse(provider, out _) || !Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out _)))
         {
-            throw new DatabaseStartupException(
+            throw new StartupException(
                 $"未知的数据库类型 Database:Provider={provider}：可选 {string.Join("、", Enum.GetNames<DatabaseProvider>())}。请改正配置后重新启动。");
         }
         return section.Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -51,7 +51,7 @@ public sealed record DatabaseOptions
         if (Provider is DatabaseProvider.SqlServer or DatabaseProvider.PostgreSql)
         {
             return string.IsNullOrWhiteSpace(ConnectionString)
-                ? throw new DatabaseStartupException($"未配置 {(Provider == DatabaseProvider.SqlServer ? "SQL Server" : "PostgreSQL")} 连接字符串：请设置 Database:ConnectionString。")
+                ? throw new StartupException($"未配置 {(Provider == DatabaseProvider.SqlServer ? "SQL Server" : "PostgreSQL")} 连接字符串：请设置 Database:ConnectionString。")
                 : ConnectionString;
         }
         var builder = new SqliteConnectionStringBuilder(ConnectionString ?? "");
@@ -62,8 +62,8 @@ public sealed record DatabaseOptions
     }
 }
 
-/// <summary>A start-up failure of the database that a person must fix; the message says what and where.</summary>
-public sealed class DatabaseStartupException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>A start-up failure (the database, or a setting) that a person must fix; the message says what and where.</summary>
+public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);
 
 public static class PersistenceSetup
 {

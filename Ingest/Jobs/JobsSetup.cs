@@ -53,16 +53,37 @@ public static class JobsSetup
         return builder;
     }
 
+    private static bool IsCron(string cron)
+    {
+        try
+        {
+            _ = new CronExpression(cron);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A cron schedule in Beijing time.</summary>
     public static Action<ITriggerConfigurator<IJob>> Daily(string cron) => t => t.WithSchedule(CronScheduleBuilder.Create(cron).InTimeZone(BeijingTime.Zone));
 
     /// <summary>
     /// Adds a durable, recoverable job with its one trigger, and lists it on the admin's jobs page. The trigger's
     /// identity is kept in the store: changing it would leave the old trigger firing beside the new one.
+    /// <c>Jobs:&lt;job name&gt;:Cron</c> (a Quartz cron expression in Beijing time, seconds first) replaces the schedule.
     /// </summary>
     public static IHostApplicationBuilder AddScheduledJob<TJob>(this IHostApplicationBuilder builder, JobKey key, string title, string triggerName,
         Action<ITriggerConfigurator<IJob>> schedule) where TJob : IJob
     {
+        if (builder.Configuration[$"Jobs:{key.Name}:Cron"] is { Length: > 0 } cron)
+        {
+            if (!IsCron(cron))
+                throw new StartupException($"Jobs:{key.Name}:Cron={cron} 不是有效的 Quartz cron 表达式（秒 分 时 日 月 星期，如 0 0 9 * * ?）。请改正配置后重新启动。");
+            schedule = Daily(cron);
+            title = $"{title}（已按配置改为 {cron}）";
+        }
         builder.Services.AddSingleton(new ScheduledJob(key, title));
         // Applied to the one scheduler whether it is configured before or after this call.
         builder.Services.ConfigureAllQuartzSchedulers(q =>

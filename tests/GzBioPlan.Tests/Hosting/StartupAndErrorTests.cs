@@ -29,6 +29,15 @@ public class StartupAndErrorTests
     }
 
     [Fact]
+    public async Task A_job_schedule_that_is_not_a_cron_expression_stops_start_up_with_one_line()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"gzbioplan-cron-{Guid.NewGuid():N}");
+        var (code, output) = await RunDashboard($"--Database:SqlitePath={folder}/app.db", $"--Logging:Folder={folder}/logs", "--Jobs:inbox-scan:Cron=every minute");
+        Assert.Equal(1, code);
+        Assert.Contains("Jobs:inbox-scan:Cron=every minute 不是有效的 Quartz cron 表达式", output);
+    }
+
+    [Fact]
     public async Task A_database_folder_that_cannot_be_created_stops_start_up_with_the_path()
     {
         var blocker = Path.GetTempFileName(); // a file where a folder should be

@@ -188,4 +188,20 @@ public class JobTests
 
         public void Dispose() => _listener.Close();
     }
+
+    [Fact]
+    public async Task A_jobs_schedule_comes_from_its_cron_setting()
+    {
+        await using var app = new AppFactory();
+        app.Settings["Jobs:quarter-close:Cron"] = "0/2 * * * * ?";
+        var page = await (await app.SignedIn("admin")).GetStringAsync("/admin/jobs");
+        Assert.Contains("已按配置改为 0/2 * * * * ?", page);
+        // Quartz keeps time by the app's clock: move it on 2 s at a time.
+        for (var i = 0; i < 40 && app.WithDb(db => db.JobRuns.Count(r => r.Job == "quarter-close")) < 3; i++)
+        {
+            app.Clock.Now = app.Clock.Now.AddSeconds(2);
+            await Task.Delay(250);
+        }
+        Assert.True(app.WithDb(db => db.JobRuns.Count(r => r.Job == "quarter-close")) >= 3); // every 2 s, not once a day at 1:00
+    }
 }
