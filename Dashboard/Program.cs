@@ -4,7 +4,9 @@ using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Tracking;
 using GzBioPlan.Ingest;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings are --Key=value; a command's own words (backup /path/file, create-admin name password) are not
+// settings, and a path starting with "/" would otherwise be read as one and swallow the next argument.
+var builder = WebApplication.CreateBuilder(args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray());
 try
 {
     builder.AddObservability();
@@ -24,6 +26,7 @@ catch (StartupException ex)
 // Disposed on every way out, so the background log writer flushes what it holds (a start-up failure included).
 await using var app = builder.Build();
 if (AdminCommand.Matches(args)) return await AdminCommand.RunAsync(app, args);
+if (BackupCommand.Matches(args)) return await BackupCommand.RunAsync(app, args);
 if (!await app.InitializeAsync()) return 1;
 
 app.UseDashboard();

@@ -87,6 +87,7 @@ public static class PersistenceSetup
         }
         builder.Services.AddSingleton(new DatabaseLocation(options.Provider, connectionString));
         builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddSingleton<DatabaseBackup>();
         // The deadline has been configured as Ingest:DeadlineDays since the first release; the key stays.
         builder.Services.AddSingleton(new ReportingCalendar(builder.Configuration.GetValue("Ingest:DeadlineDays", ReportingCalendar.DefaultDeadlineDays),
             builder.Configuration.GetValue("Ingest:DeadlineCount", DeadlineCount.CalendarDays)));

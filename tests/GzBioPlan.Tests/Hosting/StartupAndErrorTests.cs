@@ -12,21 +12,7 @@ namespace GzBioPlan.Tests.Hosting;
 public class StartupAndErrorTests
 {
     /// <summary>Starts the built dashboard as a newcomer would, with extra settings, and returns its exit code and output.</summary>
-    private static async Task<(int ExitCode, string Output)> RunDashboard(params string[] settings)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "GzBioPlan.Dashboard.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(dll);
-        foreach (var s in settings) start.ArgumentList.Add(s);
-        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int ExitCode, string Output)> RunDashboard(params string[] settings) => DashboardProcess.RunAsync(settings);
 
     [Fact]
     public async Task A_job_schedule_that_is_not_a_cron_expression_stops_start_up_with_one_line()
