@@ -81,7 +81,8 @@ public static class DashboardSetup
         }
         catch (StartupException ex)
         {
-            app.Logger.LogCritical(ex, "启动失败：{Reason}", ex.Message);
+            // The message names the cause and what to do; a stack trace would only hide that line.
+            app.Logger.LogCritical("启动失败：{Reason}", ex.Message);
             return false;
         }
         await AccountSeeder.SeedAsync(sp, app.Lifetime.ApplicationStopping);
