@@ -48,6 +48,18 @@ public class PostgreSqlTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task A_server_that_refuses_the_account_stops_start_up_with_the_same_line()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"gzbioplan-pgrole-{Guid.NewGuid():N}");
+        var (code, output) = await DashboardProcess.RunAsync("--Database:Provider=PostgreSql",
+            $"--Database:ConnectionString=Host=127.0.0.1;Port={cluster.Port};Username=nobody;Password=wrong;Database=gz_refused;Timeout=5", $"--Logging:Folder={folder}");
+        Assert.Equal(1, code);
+        Assert.Contains($"无法连接 PostgreSQL 数据库（127.0.0.1:{cluster.Port}/gz_refused）", output);
+        Assert.Contains("账号权限", output);
+        Assert.DoesNotContain("wrong", output); // never the password
+    }
+
+    [Fact]
     public async Task Losing_the_database_mid_use_shows_the_error_page_with_a_reference_and_the_app_recovers_when_it_returns()
     {
         await using var app = OnPostgres("outage_" + Guid.NewGuid().ToString("N")[..8]);
