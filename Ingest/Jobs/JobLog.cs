@@ -26,6 +26,8 @@ public abstract class LoggedJob(IServiceScopeFactory scopes, TimeProvider clock,
         try
         {
             summary = await RunAsync(scope.ServiceProvider, ct);
+            // Run again because the node running it stopped (request recovery), which the jobs page should say.
+            if (context.Recovering) summary = "（节点中断后恢复执行）" + summary;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

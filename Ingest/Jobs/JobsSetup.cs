@@ -23,6 +23,7 @@ public static class JobsSetup
         var database = DatabaseOptions.From(builder.Configuration);
         var connectionString = database.ResolveConnectionString(builder.Environment.ContentRootPath);
         builder.Services.AddHttpClient(nameof(Webhook), c => c.Timeout = TimeSpan.FromSeconds(10));
+        var clustered = database.Provider != DatabaseProvider.Sqlite && builder.Configuration.GetValue<bool>("Jobs:Clustered");
         builder.Services.AddQuartz(q => q.UsePersistentStore(store =>
         {
             store.UseSystemTextJsonSerializer();
@@ -39,7 +40,8 @@ public static class JobsSetup
                     break;
             }
             // A shared server lets several nodes share the schedule: each firing runs on one node, and a node's crash is recovered by another.
-            if (database.Provider != DatabaseProvider.Sqlite && builder.Configuration.GetValue<bool>("Jobs:Clustered")) store.UseClustering();
+            // Nodes check in every 5 s; one silent for 5 s more is taken for dead and its running jobs are run again elsewhere.
+            if (clustered) store.UseClustering(c => { c.CheckinInterval = TimeSpan.FromSeconds(5); c.CheckinMisfireThreshold = TimeSpan.FromSeconds(5); });
             store.ProvisionSchema();
         }));
         if (builder.Configuration.GetValue("Jobs:Enabled", true))
