@@ -13,6 +13,8 @@ public class ReportingBrowserTests(BrowserApp browser) : IClassFixture<BrowserAp
         var page = await browser.SignedInPage("huangpu");
         await page.ClickAsync("nav >> text=季度填报");
         await page.Locator("[data-upload]").WaitForAsync();
+        // The menu navigates without a reload; let it finish patching the page before the picker is used.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.SelectOptionAsync("[data-period-picker] select[name=period]", "2026Q4");
         await page.WaitForURLAsync(url => url.Contains("period=2026Q4"));
 
