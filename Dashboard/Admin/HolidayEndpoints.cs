@@ -31,7 +31,7 @@ public static class HolidayEndpoints
             if (row is null) db.CalendarDays.Add(new CalendarDay { Date = day, Kind = kind.Value, Name = title });
             else (row.Kind, row.Name) = (kind.Value, title);
             await audit.RecordAsync(AuditActions.HolidaysChanged, $"{day:yyyy-MM-dd}", $"{(kind == DayKind.Holiday ? "放假" : "调休上班")}（{title}）", ct);
-            calendar.Use(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
+            await calendar.ReloadAsync(db, ct);
             log.LogInformation("Holiday table: {Date} set to {Kind} ({Name}) by {User}", day, kind, title, http.User.Identity!.Name);
             return TypedResults.Redirect($"/admin/holidays?year={day.Year}&done=added");
         }).RequireAntiforgeryToken();
@@ -41,7 +41,7 @@ public static class HolidayEndpoints
             if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day)) return TypedResults.Redirect("/admin/holidays?error=date");
             await db.CalendarDays.Where(d => d.Date == day).ExecuteDeleteAsync(ct);
             await audit.RecordAsync(AuditActions.HolidaysChanged, $"{day:yyyy-MM-dd}", "删除安排", ct);
-            calendar.Use(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
+            await calendar.ReloadAsync(db, ct);
             log.LogInformation("Holiday table: {Date} removed by {User}", day, http.User.Identity!.Name);
             return TypedResults.Redirect($"/admin/holidays?year={day.Year}&done=deleted");
         }).RequireAntiforgeryToken();

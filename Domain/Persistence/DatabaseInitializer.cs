@@ -42,7 +42,7 @@ public sealed class DatabaseInitializer(AppDbContext db, DatabaseLocation locati
         var seeded = await PlanSeeder.SeedAsync(db, ct);
         if (seeded) logger.LogInformation("Seeded plan {SeedName} version {SeedVersion}", PlanSeed.Name, PlanSeed.Version);
         await SeedHolidaysAsync(ct);
-        calendar.Use(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
+        await calendar.ReloadAsync(db, ct);
         await DemoData.ApplyAsync(db, demo, today, ct);
     }
 

@@ -96,6 +96,13 @@ public static class PersistenceSetup
     }
 }
 
+public static class HolidayTable
+{
+    /// <summary>Gives the calendar the holiday table as the database holds it now.</summary>
+    public static async Task ReloadAsync(this ReportingCalendar calendar, AppDbContext db, CancellationToken ct) =>
+        calendar.Use(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
+}
+
 /// <summary>
 /// Re-reads the holiday table every few minutes, so an edit made on another node reaches this one's deadlines (the node
 /// that made it uses it at once).
@@ -112,7 +119,7 @@ public sealed class HolidayTableRefresh(IServiceScopeFactory scopes, ReportingCa
             try
             {
                 using var scope = scopes.CreateScope();
-                calendar.Use(await scope.ServiceProvider.GetRequiredService<AppDbContext>().CalendarDays.AsNoTracking().ToListAsync(stoppingToken));
+                await calendar.ReloadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -58,10 +58,9 @@ public class BackupTests(PostgresCluster cluster)
     [Fact]
     public async Task A_postgresql_backup_restores_into_an_empty_database_with_every_file_and_hash()
     {
-        var sourceDb = cluster.ConnectionString("backup_src_" + Guid.NewGuid().ToString("N")[..8]);
-        await using var app = new AppFactory();
-        app.Settings["Database:Provider"] = "PostgreSql";
-        app.Settings["Database:ConnectionString"] = sourceDb;
+        var sourceName = "backup_src_" + Guid.NewGuid().ToString("N")[..8];
+        var sourceDb = cluster.ConnectionString(sourceName);
+        await using var app = cluster.App(sourceName);
         await UploadOne(app);
         var file = Path.Combine(app.Folder, "pg.dump");
         var (code, output) = await DashboardProcess.RunAsync("backup", file, "--Database:Provider=PostgreSql", $"--Database:ConnectionString={sourceDb}", $"--Logging:Folder={app.Folder}/logs");

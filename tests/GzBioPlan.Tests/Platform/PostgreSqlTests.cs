@@ -10,18 +10,10 @@ namespace GzBioPlan.Tests.Platform;
 [Collection(PostgresCollection.Name)]
 public class PostgreSqlTests(PostgresCluster cluster)
 {
-    private AppFactory OnPostgres(string database)
-    {
-        var app = new AppFactory();
-        app.Settings["Database:Provider"] = "PostgreSql";
-        app.Settings["Database:ConnectionString"] = cluster.ConnectionString(database);
-        return app;
-    }
-
     [Fact]
     public async Task The_app_migrates_seeds_serves_takes_an_upload_and_runs_its_jobs_on_postgresql()
     {
-        await using var app = OnPostgres("single_" + Guid.NewGuid().ToString("N")[..8]);
+        await using var app = cluster.App("single_" + Guid.NewGuid().ToString("N")[..8]);
         var leader = await app.SignedIn("leader");
         Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync("/?period=2026Q3")).StatusCode);
         Assert.Equal(10, app.WithDb(db => db.WorkItems.Count()));
@@ -62,7 +54,7 @@ public class PostgreSqlTests(PostgresCluster cluster)
     [Fact]
     public async Task Losing_the_database_mid_use_shows_the_error_page_with_a_reference_and_the_app_recovers_when_it_returns()
     {
-        await using var app = OnPostgres("outage_" + Guid.NewGuid().ToString("N")[..8]);
+        await using var app = cluster.App("outage_" + Guid.NewGuid().ToString("N")[..8]);
         var office = await app.SignedIn("office");
         var exemptions = app.WithDb(db => db.DistrictExemptions.Count());
         var token = AppFactory.Antiforgery(await office.GetStringAsync("/reporting/completeness?period=2027Q3"));

@@ -43,6 +43,15 @@ public sealed class PostgresCluster : IAsyncLifetime
     /// <summary>A connection string to a database of its own (created by the app's first migration).</summary>
     public string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=gz;Database={database};Pooling=true;Timeout=15";
 
+    /// <summary>The app (in process) on a database of its own in this cluster.</summary>
+    public AppFactory App(string database)
+    {
+        var app = new AppFactory();
+        app.Settings["Database:Provider"] = "PostgreSql";
+        app.Settings["Database:ConnectionString"] = ConnectionString(database);
+        return app;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (bin.Length > 0 && Port > 0)
