@@ -4,9 +4,10 @@ using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Tracking;
 using GzBioPlan.Ingest;
 
-// Settings are --Key=value; a command's own words (backup /path/file, create-admin name password) are not
-// settings, and a path starting with "/" would otherwise be read as one and swallow the next argument.
-var builder = WebApplication.CreateBuilder(args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray());
+// A command's own words (backup /path/file, create-admin name password) come before its settings and are not
+// settings: a path starting with "/" would otherwise be read as one and swallow the next argument.
+var settings = AdminCommand.Matches(args) || BackupCommand.Matches(args) ? args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray() : args;
+var builder = WebApplication.CreateBuilder(settings);
 try
 {
     builder.AddObservability();

@@ -14,8 +14,8 @@ public static class AdminCommand
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        // Settings such as --Database:SqlitePath=… may follow; they are read by the host, not here.
-        args = args.Where(a => !a.StartsWith("--")).ToArray();
+        // Settings such as --Database:SqlitePath=… follow the command's words; they are read by the host, not here.
+        args = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         return args[0] == "issue-token" ? await IssueTokenAsync(app, args) : await CreateAdminAsync(app, args);
     }
 

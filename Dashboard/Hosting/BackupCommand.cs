@@ -12,8 +12,8 @@ public static class BackupCommand
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        // Settings such as --Database:SqlitePath=… may follow; they are read by the host, not here.
-        args = args.Where(a => !a.StartsWith("--")).ToArray();
+        // Settings such as --Database:SqlitePath=… follow the command's words; they are read by the host, not here.
+        args = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         if (args.Length != 2)
         {
             Console.Error.WriteLine("用法：backup <备份文件>   或   restore <备份文件>");

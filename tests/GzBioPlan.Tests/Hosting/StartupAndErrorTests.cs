@@ -15,6 +15,14 @@ public class StartupAndErrorTests
     private static Task<(int ExitCode, string Output)> RunDashboard(params string[] settings) => DashboardProcess.RunAsync(settings);
 
     [Fact]
+    public async Task A_setting_given_as_key_and_value_apart_is_read()
+    {
+        var (code, output) = await RunDashboard("--Database:Provider", "Oracle", "--Logging:Folder", Path.Combine(Path.GetTempPath(), "gzbioplan-logs"));
+        Assert.Equal(1, code);
+        Assert.Contains("未知的数据库类型 Database:Provider=Oracle", output);
+    }
+
+    [Fact]
     public async Task A_job_schedule_that_is_not_a_cron_expression_stops_start_up_with_one_line()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"gzbioplan-cron-{Guid.NewGuid():N}");
