@@ -36,7 +36,12 @@ public static class Xlsx
                     var cell = ws.Cells[r + 3, c + 1];
                     cell.Value = Safe(row[c]);
                     // Times are real dates (sortable, filterable), shown as people write them.
-                    if (row[c] is DateTime at) cell.Style.Numberformat.Format = at.TimeOfDay == TimeSpan.Zero ? "yyyy-mm-dd" : "yyyy-mm-dd hh:mm:ss";
+                    if (row[c] is DateTime at)
+                    {
+                        cell.Style.Numberformat.Format = at.TimeOfDay == TimeSpan.Zero ? "yyyy-mm-dd" : "yyyy-mm-dd hh:mm:ss";
+                        // Read as text is read: flush left, so a date never runs into the next column's words.
+                        cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Left;
+                    }
                 }
             }
             for (var c = 0; c < sheet.Headers.Count; c++)
