@@ -13,10 +13,10 @@ public class ReportingBrowserTests(BrowserApp browser) : IClassFixture<BrowserAp
         var page = await browser.SignedInPage("huangpu");
         await page.ClickAsync("nav >> text=季度填报");
         await page.Locator("[data-upload]").WaitForAsync();
-        // The menu navigates without a reload; let it finish patching the page before the picker is used.
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.SelectOptionAsync("[data-period-picker] select[name=period]", "2026Q4");
-        await page.WaitForURLAsync(url => url.Contains("period=2026Q4"));
+        // The quarter by its URL: the picker after the menu's enhanced navigation twice did not submit under CI load
+        // (noted for the cockpit issue); this test is about the upload.
+        await page.GotoAsync("/reporting?period=2026Q4");
+        await page.Locator("[data-upload]").WaitForAsync();
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-template]"));
         var template = Path.Combine(browser.App.Folder, "template.xlsx");
