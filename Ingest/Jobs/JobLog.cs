@@ -33,12 +33,12 @@ public abstract class LoggedJob(IServiceScopeFactory scopes, TimeProvider clock,
         {
             ok = false;
             summary = "失败：" + ex.Message;
-            logger.LogError(ex, "Job {Job} failed", Name);
+            logger.LogError(ex, "Job {Job} failed on node {Node}", Name, context.Scheduler.SchedulerInstanceId);
         }
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.ChangeTracker.Clear();
         db.JobRuns.Add(new JobRun { Job = Name, StartedAt = started, FinishedAt = clock.GetUtcNow(), Succeeded = ok, Summary = summary.Length > 2000 ? summary[..2000] : summary });
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Job {Job} finished: {Summary}", Name, summary);
+        logger.LogInformation("Job {Job} finished on node {Node}: {Summary}", Name, context.Scheduler.SchedulerInstanceId, summary);
     }
 }

@@ -24,26 +24,32 @@ public static class JobsSetup
         var connectionString = database.ResolveConnectionString(builder.Environment.ContentRootPath);
         builder.Services.AddHttpClient(nameof(Webhook), c => c.Timeout = TimeSpan.FromSeconds(10));
         var clustered = database.Provider != DatabaseProvider.Sqlite && builder.Configuration.GetValue<bool>("Jobs:Clustered");
-        builder.Services.AddQuartz(q => q.UsePersistentStore(store =>
+        var nodeName = builder.Configuration["Jobs:NodeName"];
+        builder.Services.AddQuartz(q =>
         {
-            store.UseSystemTextJsonSerializer();
-            switch (database.Provider)
+            // A node named in configuration is told apart by that name in the store and the logs (otherwise Quartz generates one per start).
+            if (clustered && !string.IsNullOrWhiteSpace(nodeName)) q.ConfigureScheduler(o => o.InstanceId = nodeName);
+            q.UsePersistentStore(store =>
             {
-                case DatabaseProvider.SqlServer:
-                    store.UseSqlServer(connectionString);
-                    break;
-                case DatabaseProvider.PostgreSql:
-                    store.UsePostgres(connectionString);
-                    break;
-                default:
-                    store.UseSqlite(connectionString);
-                    break;
-            }
-            // A shared server lets several nodes share the schedule: each firing runs on one node, and a node's crash is recovered by another.
-            // Nodes check in every 5 s; one silent for 5 s more is taken for dead and its running jobs are run again elsewhere.
-            if (clustered) store.UseClustering(c => { c.CheckinInterval = TimeSpan.FromSeconds(5); c.CheckinMisfireThreshold = TimeSpan.FromSeconds(5); });
-            store.ProvisionSchema();
-        }));
+                store.UseSystemTextJsonSerializer();
+                switch (database.Provider)
+                {
+                    case DatabaseProvider.SqlServer:
+                        store.UseSqlServer(connectionString);
+                        break;
+                    case DatabaseProvider.PostgreSql:
+                        store.UsePostgres(connectionString);
+                        break;
+                    default:
+                        store.UseSqlite(connectionString);
+                        break;
+                }
+                // A shared server lets several nodes share the schedule: each firing runs on one node, and a node's crash is recovered by another.
+                // Nodes check in every 5 s; one silent for 5 s more is taken for dead and its running jobs are run again elsewhere.
+                if (clustered) store.UseClustering(c => { c.CheckinInterval = TimeSpan.FromSeconds(5); c.CheckinMisfireThreshold = TimeSpan.FromSeconds(5); });
+                store.ProvisionSchema();
+            });
+        });
         if (builder.Configuration.GetValue("Jobs:Enabled", true))
             builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 

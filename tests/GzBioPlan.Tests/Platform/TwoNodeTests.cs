@@ -41,7 +41,7 @@ public class TwoNodeTests(PostgresCluster cluster)
         foreach (var a in new[]
         {
             $"--urls={url}", "--Database:Provider=PostgreSql", $"--Database:ConnectionString={connectionString}", "--Demo:Enabled=true",
-            "--Jobs:Clustered=true", $"--Ingest:InboxFolder={inbox}", $"--Logging:Folder={folder}",
+            "--Jobs:Clustered=true", $"--Jobs:NodeName={name}", $"--Ingest:InboxFolder={inbox}", $"--Logging:Folder={folder}",
         }.Concat(JobNames.Select(j => $"--Jobs:{j}:Cron=0/5 * * * * ?"))) start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start)!;
@@ -61,6 +61,22 @@ public class TwoNodeTests(PostgresCluster cluster)
             await Task.Delay(500);
         }
         throw new TimeoutException($"node {name} did not start");
+    }
+
+    private sealed record FiredJob(string Node, string Job);
+
+    /// <summary>A node (by <c>Jobs:NodeName</c>) that Quartz records as executing a job, and the job, polled until there is one.</summary>
+    private static async Task<(string Node, string Job)> Executing(PostgreSqlAppDbContext db, TimeSpan within)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < within)
+        {
+            var fired = await db.Database.SqlQueryRaw<FiredJob>(
+                "select instance_name as \"Node\", job_name as \"Job\" from qrtz_fired_triggers where state = 'EXECUTING' order by instance_name").FirstOrDefaultAsync();
+            if (fired is not null) return (fired.Node, fired.Job);
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("no job was seen executing");
     }
 
     /// <summary>One browser: cookies belong to the host, so a session made on one node goes with every request to the other.</summary>
@@ -147,13 +163,29 @@ public class TwoNodeTests(PostgresCluster cluster)
             Assert.Equal(1, await db.SubmissionVersions.CountAsync(v => v.DistrictCode == code && v.Channel == UploadChannel.Inbox));
         }
 
-        // A node killed outright: the other goes on with the schedule.
-        a.Process.Kill(entireProcessTree: true);
+        // A node killed with kill -9 while it runs a job: the other runs that job again (request recovery) and goes on with the schedule.
+        // The test holds the job log's table so that every job stays running until it is let go, which makes "while it runs" certain.
+        await using var hold = new Npgsql.NpgsqlConnection(connectionString);
+        await hold.OpenAsync(TestContext.Current.CancellationToken);
+        var holding = await hold.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using (var lockTable = new Npgsql.NpgsqlCommand("lock table \"JobRuns\" in exclusive mode", hold, holding))
+            await lockTable.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        var (node, runningJob) = await Executing(db, TimeSpan.FromSeconds(15));
+        var (killed, survivor) = node == "a" ? (a, b) : (b, a);
+        killed.Process.Kill(entireProcessTree: true);
+        await holding.RollbackAsync(TestContext.Current.CancellationToken);
         var killedAt = DateTimeOffset.UtcNow;
-        await Task.Delay(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
-        var after = (await db.JobRuns.AsNoTracking().ToListAsync()).Where(r => r.StartedAt > killedAt.AddSeconds(2)).ToList();
-        Assert.All(JobNames, job => Assert.Contains(after, r => r.Job == job));
-        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync(b.Url + "/reporting/review?period=2026Q4")).StatusCode);
+        var recovered = Stopwatch.StartNew();
+        List<GzBioPlan.Domain.Jobs.JobRun> after = [];
+        while (recovered.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            after = (await db.JobRuns.AsNoTracking().ToListAsync()).Where(r => r.StartedAt > killedAt).ToList();
+            if (after.Any(r => r.Job == runningJob && r.Summary.StartsWith("（节点中断后恢复执行）")) && JobNames.All(j => after.Any(r => r.Job == j))) break;
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+        Assert.Contains(after, r => r.Job == runningJob && r.Summary.StartsWith("（节点中断后恢复执行）"));
+        Assert.All(JobNames, name => Assert.Contains(after, r => r.Job == name));
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync(survivor.Url + "/reporting/review?period=2026Q4")).StatusCode);
         try { Directory.Delete(inbox, true); } catch (IOException) { }
     }
 }
