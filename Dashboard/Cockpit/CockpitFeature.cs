@@ -5,6 +5,7 @@ public static class CockpitFeature
 {
     public static IHostApplicationBuilder AddCockpit(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<Map.DistrictShapes>();
         return builder;
     }
 

@@ -23,10 +23,13 @@ public sealed record PlanDto(DocumentDto Document, IReadOnlyList<TargetDto> Targ
 
 public sealed record TargetProgressDto(string Code, string Name, decimal? Actual, decimal? Expected, decimal? Gap, decimal? PointsBehind,
     [property: JsonConverter(typeof(JsonStringEnumConverter<Light>))] Light Light, int? MilestonesReached, int? MilestonesTotal,
-    string? Judgement, string? JudgementTrend);
+    string? Judgement, string? JudgementTrend, ForecastDto? Forecast);
 public sealed record WorkItemProgressDto(string Code, string Numbering, string Title, decimal? Progress, decimal Expected,
     [property: JsonConverter(typeof(JsonStringEnumConverter<Light>))] Light Light);
-public sealed record ProgressDto(string Period, string PeriodLabel, IReadOnlyList<TargetProgressDto> Targets, IReadOnlyList<WorkItemProgressDto> WorkItems);
+public sealed record ForecastDto(string At, int Quarters, decimal? Value, decimal? Low, decimal? High, string? Likelihood);
+/// <summary><c>Provisional</c>: the quarter's reporting is not done, so its figures may still change (<c>ReportingNote</c> says how far it has got).</summary>
+public sealed record ProgressDto(string Period, string PeriodLabel, bool Provisional, string? ReportingNote,
+    IReadOnlyList<TargetProgressDto> Targets, IReadOnlyList<WorkItemProgressDto> WorkItems);
 
 /// <summary>Read API for integration and checks (README lists it). Cookie-authenticated; anonymous callers get 401.</summary>
 public static class PlanApi
@@ -61,15 +64,17 @@ public static class PlanApi
             units, districts));
     }
 
-    /// <summary>Targets against trajectory and work items against 序时进度 for one period (default: the latest with data).</summary>
+    /// <summary>Targets against trajectory and work items against 序时进度 for one period (default: the last quarter whose reporting is done).</summary>
     public static async Task<Results<Ok<ProgressDto>, ValidationProblem>> GetProgressAsync(string? period, PeriodResolver periods, PlanProgressQuery query, CancellationToken ct)
     {
         if (await periods.ResolveAsync(period, ct) is not { } p) return ReportsApi.PeriodProblem(period);
         var progress = await query.RunAsync(p, ct);
-        return TypedResults.Ok(new ProgressDto(p.ToString(), p.Label,
+        var state = await periods.StateAsync(p, ct);
+        return TypedResults.Ok(new ProgressDto(p.ToString(), p.Label, state.Provisional, state.Note,
             progress.Targets.Select(t => new TargetProgressDto(t.Code, t.Name, t.Actual, t.Expected, t.Gap, t.PointsBehind, t.Light,
                 t.Milestones.Count == 0 ? null : t.MilestonesReached, t.Milestones.Count == 0 ? null : t.Milestones.Count,
-                t.Judgement?.Rating.ToString(), t.Judgement?.Trend?.ToString())).ToList(),
+                t.Judgement?.Rating.ToString(), t.Judgement?.Trend?.ToString(),
+                t.Forecast is { } f ? new ForecastDto(f.At.ToString(), f.Quarters, f.Value, f.Low, f.High, f.Likelihood?.ToString()) : null)).ToList(),
             progress.WorkItems.Select(w => new WorkItemProgressDto(w.Code, w.Numbering, w.Title, w.Progress, w.Expected, w.Light)).ToList()));
     }
 }

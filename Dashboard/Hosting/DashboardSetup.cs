@@ -24,7 +24,6 @@ using GzBioPlan.Domain.Demo;
 using GzBioPlan.Domain.Persistence;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Radzen;
 
 namespace GzBioPlan.Dashboard.Hosting;
 
@@ -39,12 +38,12 @@ public static class DashboardSetup
         CultureInfo.DefaultThreadCurrentUICulture = Chinese;
 
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Every page is rendered on the server without a circuit: charts and the map are SVG, so nothing needs one.
+        services.AddRazorComponents();
         // A tampered form value (status=Bogus) is a 400 with the Chinese status page, in Development too, not an exception.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         // Write Chinese as characters, not &#x…; escapes: pages stay readable and a third smaller.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddRadzenComponents();
         services.AddCascadingAuthenticationState();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
@@ -157,7 +156,7 @@ public static class DashboardSetup
         app.MapSupervision();
         app.MapBriefing();
         app.MapAdmin();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>();
         return app;
     }
 }

@@ -3,8 +3,8 @@ using Microsoft.Net.Http.Headers;
 namespace GzBioPlan.Dashboard.Hosting;
 
 /// <summary>
-/// Headers on every response: a content security policy that allows no inline or foreign script (Radzen's
-/// components set inline styles, so styles may be inline), no MIME sniffing, no referrer to other sites, and
+/// Headers on every response: a content security policy that allows no inline or foreign script (a progress
+/// bar's width is an inline style, so styles may be inline), no MIME sniffing, no referrer to other sites, and
 /// <c>Cache-Control: no-store</c> on everything that is not a static asset (pages, exports, API answers and
 /// downloads all carry someone's data; static assets set their own caching).
 /// </summary>

@@ -1,11 +1,13 @@
 using GzBioPlan.Domain.Periods;
-using GzBioPlan.Domain.Persistence;
-using GzBioPlan.Domain.Tracking;
+using GzBioPlan.Domain.Submissions;
 
 namespace GzBioPlan.Dashboard.Shared;
 
-/// <summary>Turns the <c>period</c> query value into a plan period; "now" is the latest period with data.</summary>
-public sealed class PeriodResolver(AppDbContext db, TimeProvider clock)
+/// <summary>
+/// Turns the <c>period</c> query value into a plan period. By default the figures pages open on the last quarter whose
+/// reporting is done (README "reporting quarter"), never on a quarter only because someone already reported into it.
+/// </summary>
+public sealed class PeriodResolver(CompletenessQuery completeness, TimeProvider clock)
 {
     /// <returns>The period, or null when the text is not a plan quarter (the page answers "not found").</returns>
     public async Task<Period?> ResolveAsync(string? text, CancellationToken ct)
@@ -18,6 +20,8 @@ public sealed class PeriodResolver(AppDbContext db, TimeProvider clock)
     public async Task<Period?> ResolveReportingAsync(string? text, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(text) ? Period.LastFinished(BeijingTime.Today(clock)).ClampToPlan() : await ResolveAsync(text, ct);
 
-    public Task<Period> CurrentAsync(CancellationToken ct) =>
-        IndicatorFigures.CurrentPeriodAsync(db, BeijingTime.Today(clock), ct);
+    public async Task<Period> CurrentAsync(CancellationToken ct) => (await completeness.LastDoneAsync(BeijingTime.Today(clock), ct)).ClampToPlan();
+
+    /// <summary>Whether the period's figures are final, for the 「报送中」 note and the API's <c>provisional</c>.</summary>
+    public Task<ReportingState> StateAsync(Period period, CancellationToken ct) => completeness.StateAsync(period, BeijingTime.Today(clock), ct);
 }

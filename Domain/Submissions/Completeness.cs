@@ -18,6 +18,20 @@ public enum Timeliness
 public sealed record DistrictReport(string DistrictCode, string DistrictName, bool Expected, string? ExemptReason,
     long? SubmissionId, SubmissionStatus? Status, int? Version, DateTimeOffset? FirstSubmittedAt, Timeliness Timeliness, string? ReturnReason);
 
+/// <summary>
+/// Whether a quarter's figures are final: its reporting is done (deadline passed or every expected district accepted),
+/// it is still being reported (<see cref="Accepted"/> of <see cref="Expected"/> districts so far), or it has not ended.
+/// </summary>
+public sealed record ReportingState(Period Period, bool Done, bool Ended, int Accepted, int Expected, DateOnly Deadline)
+{
+    public bool Provisional => !Done;
+
+    /// <summary>What the page says of a quarter whose figures are not final; null when they are.</summary>
+    public string? Note => Done ? null
+        : !Ended ? $"本季度尚未结束：{Period.Label}的数字为临时数，报送截止 {Deadline:yyyy年M月d日}。"
+        : $"报送中：已确认 {Accepted}/{Expected} 区，截止 {Deadline:yyyy年M月d日}；本季度数字为临时数。";
+}
+
 /// <summary>DHIS2's completeness and timeliness: exempt districts are not expected; on time is within N days of the quarter's end.</summary>
 public sealed record CompletenessFigures(Period Period, DateOnly Deadline, int Expected, int Submitted, int Accepted, int OnTime, int Late, int Missing, bool Frozen)
 {
@@ -38,6 +52,14 @@ public sealed class CompletenessQuery(AppDbContext db, ReportingCalendar calenda
         if (today > calendar.Deadline(finished)) return finished;
         var figures = await FiguresAsync(finished, ct);
         return calendar.LastDone(today, figures.Expected > 0 && figures.Accepted == figures.Expected);
+    }
+
+    /// <summary>Whether <paramref name="period"/>'s figures are final on <paramref name="today"/>, and if not how far its reporting has got.</summary>
+    public async Task<ReportingState> StateAsync(Period period, DateOnly today, CancellationToken ct)
+    {
+        var done = period <= await LastDoneAsync(today, ct);
+        var figures = done ? null : await FiguresAsync(period, ct);
+        return new ReportingState(period, done, period.End < today, figures?.Accepted ?? 0, figures?.Expected ?? 0, calendar.Deadline(period));
     }
 
     /// <summary>The quarter now being reported: the first whose reporting is not done.</summary>

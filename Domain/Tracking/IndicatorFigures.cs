@@ -68,13 +68,4 @@ public static class IndicatorFigures
                 && (indicator.RosterStatus == null || r.Status == indicator.RosterStatus)
                 && (indicator.RosterCategory == null || r.Category == indicator.RosterCategory))
             .Select(r => new RosterKey(r.Period, r.DistrictCode, r.Key));
-
-    /// <summary>The latest period with any reported data, else the last finished quarter; always inside the plan.</summary>
-    public static async Task<Period> CurrentPeriodAsync(AppDbContext db, DateOnly today, CancellationToken ct)
-    {
-        var values = await db.IndicatorValues.AsNoTracking().Select(v => v.Period).Distinct().ToListAsync(ct);
-        var reports = await db.ProgressReports.AsNoTracking().Select(v => v.Period).Distinct().ToListAsync(ct);
-        var latest = values.Concat(reports).DefaultIfEmpty(Period.LastFinished(today)).Max();
-        return latest.ClampToPlan();
-    }
 }

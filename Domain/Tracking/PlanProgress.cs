@@ -19,10 +19,15 @@ public sealed record TargetStatus(
     string? IndicatorCode, string? IndicatorName, string? UnitOfMeasure, Aggregation? Aggregation,
     decimal? Baseline, decimal? TargetValue, string? Comparison,
     decimal? Actual, decimal? Expected, decimal? PointsBehind, Light Light,
-    IReadOnlyList<TargetSeriesPoint> Series, IReadOnlyList<TargetMilestoneStatus> Milestones, JudgementView? Judgement)
+    IReadOnlyList<TargetSeriesPoint> Series, IReadOnlyList<TargetMilestoneStatus> Milestones, JudgementView? Judgement,
+    TargetForecast? Forecast)
 {
     /// <summary>Actual minus expected, in the target's unit.</summary>
     public decimal? Gap => Actual is { } a && Expected is { } e ? a - e : null;
+
+    /// <summary>The value's change since the quarter before <paramref name="period"/>; null when either is not reported.</summary>
+    public decimal? ChangeSince(Period period) =>
+        Actual is { } now && Series.FirstOrDefault(p => p.Period == period.Previous.ToString())?.Actual is { } before ? now - before : null;
 
     public int MilestonesReached => Milestones.Count(m => m.Reached);
 }

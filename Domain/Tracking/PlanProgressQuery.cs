@@ -39,22 +39,24 @@ public sealed class PlanProgressQuery(AppDbContext db, LightThresholds threshold
                 var points = Period.Range(Period.First, Period.Last)
                     .Select(p => new TargetSeriesPoint(p.ToString(), p <= period ? series?.GetValueOrDefault(p) : null, Math.Round(trajectory.ExpectedAt(p), 2)))
                     .ToList();
+                var reported = Period.Range(Period.First, period).Where(p => series?.GetValueOrDefault(p) is not null).Select(p => (p, series![p]!.Value));
+                var forecast = ForecastRule.Project(reported, goal, t.Comparison, Period.Last);
                 result.Add(Status(t, indicator, actual, Math.Round(expected, 2), behind, LightRule.ForGap(behind, milestones.Any(m => m.Overdue), thresholds), points, milestones,
-                    judgements.GetValueOrDefault(t.Code)));
+                    judgements.GetValueOrDefault(t.Code), forecast));
             }
             else
             {
                 var light = milestones.Count == 0 ? Light.None : LightRule.ForGap(0, milestones.Any(m => m.Overdue), thresholds);
-                result.Add(Status(t, indicator, actual, null, null, light, [], milestones, judgements.GetValueOrDefault(t.Code)));
+                result.Add(Status(t, indicator, actual, null, null, light, [], milestones, judgements.GetValueOrDefault(t.Code), null));
             }
         }
         return result;
     }
 
     private static TargetStatus Status(Target t, Indicator? i, decimal? actual, decimal? expected, decimal? behind, Light light,
-        IReadOnlyList<TargetSeriesPoint> series, IReadOnlyList<TargetMilestoneStatus> milestones, JudgementView? judgement) =>
+        IReadOnlyList<TargetSeriesPoint> series, IReadOnlyList<TargetMilestoneStatus> milestones, JudgementView? judgement, TargetForecast? forecast) =>
         new(t.Code, t.No, t.Name, t.Text, t.Kind, i?.Code, i?.Name, i?.UnitOfMeasure, i?.Aggregation,
-            t.Baseline, t.TargetValue, t.Comparison, actual, expected, behind, light, series, milestones, judgement);
+            t.Baseline, t.TargetValue, t.Comparison, actual, expected, behind, light, series, milestones, judgement, forecast);
 
     /// <summary>The newest judgement (a later one in the same quarter supersedes), with its trend against the newest of an earlier quarter.</summary>
     public static JudgementView Latest(IReadOnlyList<TargetJudgement> judgements)

@@ -27,9 +27,58 @@ public class CockpitPageTests(AppFactory app)
         Assert.Equal(4, Count(html, "data-target=\""));
         Assert.Equal(10, Count(html, "data-item=\""));
         Assert.Equal(5, Count(html, "data-area=\""));
-        Assert.Equal(11, Count(html, "data-district=\""));
+        Assert.Equal(11, Count(html, "<tr data-district=\""));
         Assert.Contains("市委组织部", html);
         Assert.Contains("各区政府", html);
+    }
+
+    [Fact]
+    public async Task Headline_tiles_give_each_target_and_the_tasks_and_measures_by_light()
+    {
+        var html = await (await app.SignedIn("leader")).GetStringAsync("/?period=2026Q3");
+        var tiles = Regex.Matches(html, "data-tile=\"([a-z0-9-]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["target-1", "target-2", "target-3", "target-4"], tiles);
+        var first = Regex.Match(html, "<a class=\"tile[^\"]*\" href=\"/targets/target-1\\?period=2026Q3\" data-tile=\"target-1\">.*?</a>", RegexOptions.Singleline).Value;
+        Assert.Contains("2027 年目标 ≥10 家", first);
+        Assert.Contains("序时进度应达", first);
+        Assert.Contains("较上季", first);
+        Assert.Contains("data-light=", first);
+        // The tasks' tile counts every task once, by its light: the four counts add up to the six tasks.
+        var tasks = Regex.Match(html, "data-tile-counts=\"Task\".*?</div>", RegexOptions.Singleline).Value;
+        Assert.Contains("主要任务（6 项）", tasks);
+        Assert.Equal(6, Regex.Matches(tasks, "data-count=\"\\w+\">(\\d+)<").Sum(m => int.Parse(m.Groups[1].Value)));
+    }
+
+    [Fact]
+    public async Task The_district_map_links_every_district_and_follows_the_chosen_column()
+    {
+        var leader = await app.SignedIn("leader");
+        var html = await leader.GetStringAsync("/?period=2026Q3");
+        var map = Regex.Match(html, "<figure class=\"district-map\".*?</figure>", RegexOptions.Singleline).Value;
+        Assert.Contains("data-map=\"output_value\"", map);
+        var links = Regex.Matches(map, "<a href=\"/districts/(\\d{6})\\?period=2026Q3\" data-district=\"\\d{6}\" aria-label=\"([^\"]+)\"").ToList();
+        Assert.Equal(11, links.Count);
+        Assert.Contains(links, l => l.Groups[2].Value.StartsWith("黄埔区：生物制造产业产值"));
+        Assert.Equal(11, Regex.Matches(map, "<path d=\"M[^\"]+\" class=\"map-[0-4]\"").Count); // every district reported, so coloured
+        Assert.Contains("生物制造产业产值（亿元）", map); // the legend names the indicator
+
+        var byFirms = await leader.GetStringAsync("/?period=2026Q3&sort=bio_firms");
+        Assert.Contains("data-map=\"bio_firms\"", byFirms);
+    }
+
+    [Fact]
+    public async Task Charts_are_drawn_on_the_server_with_a_forecast_and_no_circuit()
+    {
+        var html = await (await app.SignedIn("leader")).GetStringAsync("/?period=2026Q3");
+        var chart = Regex.Match(html, "<figure class=\"trend\" data-chart=\"target-1\">.*?</figure>", RegexOptions.Singleline).Value;
+        Assert.Contains("<svg", chart);
+        Assert.Contains("class=\"actual\"", chart);
+        Assert.Contains("class=\"expected\"", chart);
+        Assert.Contains("预测及 80% 区间", chart);
+        Assert.Contains("单位：家", chart);
+        Assert.DoesNotContain("\"type\":\"server\"", html); // no interactive island, so no circuit to hold per reader
+        Assert.DoesNotContain("Radzen", html);
+        Assert.DoesNotContain("aria-disabled=\"False", html);
     }
 
     [Fact]

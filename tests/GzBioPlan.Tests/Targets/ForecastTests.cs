@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using GzBioPlan.Dashboard.Cockpit;
+using GzBioPlan.Domain.Plan;
+using GzBioPlan.Domain.Rules;
+using GzBioPlan.Tests.Support;
+
+namespace GzBioPlan.Tests.Targets;
+
+/// <summary>The forecast to 2027Q4 where people read it: the target page beside the office's 研判, the cockpit's chart and the API.</summary>
+[Collection(SharedAppCollection.Name)]
+public class ForecastTests(AppFactory app)
+{
+    [Fact]
+    public async Task The_target_page_and_the_api_give_the_forecast_and_its_likelihood()
+    {
+        var leader = await app.SignedIn("leader");
+        var page = await leader.GetStringAsync("/targets/target-1?period=2026Q3");
+        Assert.Contains("预测 2027年第4季度", page);
+        Assert.Contains("80% 区间", page);
+        Assert.Contains("data-likelihood=", page);
+
+        var api = await leader.GetFromJsonAsync<ProgressDto>("/api/v1/progress?period=2026Q3", TestContext.Current.CancellationToken);
+        var f = api!.Targets.Single(t => t.Code == "target-1").Forecast!;
+        Assert.Equal("2027Q4", f.At);
+        Assert.Equal(8, f.Quarters); // 2024Q4 … 2026Q3
+        Assert.True(f.Low <= f.Value && f.Value <= f.High);
+        Assert.Equal(ForecastRule.Likelihood(10, "≥", f.Value!.Value, f.Low!.Value, f.High!.Value).ToString(), f.Likelihood);
+        Assert.Null(api.Targets.Single(t => t.Code == "target-3").Forecast); // qualitative: milestones, not a line
+    }
+
+    [Fact]
+    public async Task Too_few_quarters_says_so_instead_of_guessing()
+    {
+        var leader = await app.SignedIn("leader");
+        var page = await leader.GetStringAsync("/targets/target-1?period=2025Q2");
+        Assert.Contains("已报告 3 个季度，少于 4 个，暂不预测", page);
+        var api = await leader.GetFromJsonAsync<ProgressDto>("/api/v1/progress?period=2025Q2", TestContext.Current.CancellationToken);
+        var f = api!.Targets.Single(t => t.Code == "target-1").Forecast!;
+        Assert.Null(f.Value);
+        Assert.Null(f.Likelihood);
+    }
+}
