@@ -3,6 +3,11 @@
 # Browser tests need Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH) and fonts-noto-cjk.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# axe-core (npm) for the accessibility check of every page, fetched once into tests/.axe.
+axe=tests/.axe/node_modules/axe-core/axe.min.js
+if [ ! -f "$axe" ] && command -v npm >/dev/null; then
+  npm install --prefix tests/.axe --no-save --no-audit --no-fund axe-core@4.14.1 >/dev/null 2>&1 || echo "axe-core could not be installed; the accessibility test will say so"
+fi
 results=$(mktemp -d)
 dotnet test GzBioPlan.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"
 status=$?

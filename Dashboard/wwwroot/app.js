@@ -44,3 +44,25 @@ function restoreDrafts() {
 }
 restoreDrafts();
 document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', restoreDrafts));
+
+// The browser's own validation bubbles speak the browser's language ("Please fill out this field."): say it in Chinese.
+document.addEventListener('invalid', e => {
+    const el = e.target;
+    if (!el.validity) return;
+    el.setCustomValidity(
+        el.validity.valueMissing ? (el.type === 'file' ? '请选择要上传的文件。' : el.tagName === 'SELECT' ? '请选择一项。' : '请填写此项。')
+        : el.validity.rangeUnderflow ? `不能小于 ${el.min}。`
+        : el.validity.rangeOverflow ? `不能大于 ${el.max}。`
+        : el.validity.stepMismatch ? '请填写有效的数值。'
+        : el.validity.badInput ? '请填写数字。'
+        : el.validity.tooLong ? `不能超过 ${el.maxLength} 个字。`
+        : el.validity.typeMismatch ? '格式不正确，请检查。'
+        : el.validity.patternMismatch ? (el.title || '格式不正确，请检查。')
+        : '');
+}, true);
+document.addEventListener('input', e => { if (e.target.setCustomValidity) e.target.setCustomValidity(''); }, true);
+document.addEventListener('change', e => {
+    if (e.target.setCustomValidity) e.target.setCustomValidity('');
+    const picker = e.target.closest && e.target.closest('.file-picker');
+    if (picker && e.target.files) picker.querySelector('[data-file-name]').textContent = e.target.files.length ? e.target.files[0].name : '未选择文件';
+}, true);

@@ -72,6 +72,7 @@ public sealed class DeadlineReminderJob(IServiceScopeFactory scopes, IngestOptio
             await db.SaveChangesAsync(ct);
         }
         var delivered = await Webhook.DeliverAsync(db, options, http, Clock, Logger, ct);
-        return $"{period.Label}（{today}，{kind ?? "无需提醒"}）：新提醒 {written} 条{(options.WebhookUrl is null ? "" : $"，推送 {delivered} 条")}。";
+        var stage = kind switch { Overdue => "已逾期", NearDeadline => "临近截止", _ => "无需提醒" };
+        return $"{period.Label}（{today:yyyy年M月d日}，{stage}）：新提醒 {written} 条{(options.WebhookUrl is null ? "" : $"，推送 {delivered} 条")}。";
     }
 }

@@ -56,7 +56,7 @@ public class CockpitPageTests(AppFactory app)
         var html = await leader.GetStringAsync("/?period=2026Q3");
         var map = Regex.Match(html, "<figure class=\"district-map\".*?</figure>", RegexOptions.Singleline).Value;
         Assert.Contains("data-map=\"output_value\"", map);
-        var links = Regex.Matches(map, "<a href=\"/districts/(\\d{6})\\?period=2026Q3\" data-district=\"\\d{6}\" aria-label=\"([^\"]+)\"").ToList();
+        var links = Regex.Matches(map, "<a href=\"/districts/(\\d{6})\\?period=2026Q3\" data-district=\"\\d{6}\">\\s*<title>([^<]+)</title>").ToList();
         Assert.Equal(11, links.Count);
         Assert.Contains(links, l => l.Groups[2].Value.StartsWith("黄埔区：生物制造产业产值"));
         Assert.Equal(11, Regex.Matches(map, "<path d=\"M[^\"]+\" class=\"map-[0-4]\"").Count); // every district reported, so coloured
