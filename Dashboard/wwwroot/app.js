@@ -66,3 +66,13 @@ document.addEventListener('change', e => {
     const picker = e.target.closest && e.target.closest('.file-picker');
     if (picker && e.target.files) picker.querySelector('[data-file-name]').textContent = e.target.files.length ? e.target.files[0].name : '未选择文件';
 }, true);
+
+// 大屏: reload every data-refresh seconds (0: paused), to show what was reported since; also when reached by the menu's enhanced navigation.
+let refreshTimer;
+function scheduleRefresh() {
+    clearTimeout(refreshTimer);
+    const refresh = document.querySelector('[data-refresh]');
+    if (refresh && +refresh.dataset.refresh > 0) refreshTimer = setTimeout(() => location.reload(), +refresh.dataset.refresh * 1000);
+}
+scheduleRefresh();
+document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', scheduleRefresh));

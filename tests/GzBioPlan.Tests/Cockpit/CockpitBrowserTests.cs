@@ -45,3 +45,63 @@ public class CockpitBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
         Assert.Equal(["task-2", "task-3", "task-6"], items);
     }
 }
+
+/// <summary>The cockpit on a phone, a tablet, a laptop and a desktop, on the meeting room's screen and on paper.</summary>
+public class CockpitScreenBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private Task<IPage> Leader(int width, int height) =>
+        browser.SignedInPage("leader", new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(768, 1024)]
+    [InlineData(1024, 768)]
+    [InlineData(1440, 900)]
+    public async Task Any_screen_width_without_sideways_scrolling(int width, int height)
+    {
+        var page = await Leader(width, height);
+        await page.GotoAsync("/?period=2026Q3");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"), "the page scrolls sideways");
+        if (width < 760)
+        {
+            Assert.False(await page.IsVisibleAsync(".nav"));
+            await page.ClickAsync(".menu-button"); // the folded menu opens
+        }
+        Assert.True(await page.IsVisibleAsync(".nav"));
+        // Every menu item on one line: one box each, no taller than a line.
+        var broken = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.nav a, .nav button')].filter(a => a.getClientRects().length > 1 || a.getBoundingClientRect().height > 30).map(a => a.textContent)");
+        Assert.Empty(broken);
+        Assert.Equal(11, await page.Locator(".district-map a[data-district]").CountAsync());
+        Assert.Equal(4, await page.Locator("[data-tile]").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"));
+    }
+
+    [Fact]
+    public async Task The_meeting_room_screen_fits_1920_by_1080_and_refreshes_itself()
+    {
+        var page = await Leader(1920, 1080);
+        await page.GotoAsync("/screen?period=2026Q3");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth"),
+            "the 大屏 page scrolls");
+        Assert.Equal("300", await page.GetAttributeAsync("[data-refresh]", "data-refresh"));
+        Assert.Equal(4, await page.Locator("[data-tile]").CountAsync());
+        Assert.Equal(11, await page.Locator(".district-map a[data-district]").CountAsync());
+        Assert.Equal(10, await page.Locator("[data-item]").CountAsync());
+    }
+
+    [Fact]
+    public async Task Printed_on_at_most_three_A4_landscape_pages_the_first_not_only_a_title()
+    {
+        var page = await Leader(1440, 900);
+        await page.GotoAsync("/?period=2026Q3");
+        var pdf = System.Text.Encoding.Latin1.GetString(await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true }));
+        var pages = System.Text.RegularExpressions.Regex.Matches(pdf, "/Count (\\d+)").Max(m => int.Parse(m.Groups[1].Value));
+        Assert.InRange(pages, 1, 3);
+        Assert.Contains("/MediaBox [0 0 841.91", pdf); // A4 landscape in points
+
+        // As laid out for print on A4 landscape with 12 mm margins (273 × 186 mm, 1032 × 703 px), the tiles end on the first page.
+        await page.SetViewportSizeAsync(1032, 703);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('[data-tiles]').getBoundingClientRect().bottom < 703"), "the first printed page holds only the title");
+    }
+}
