@@ -1,3 +1,4 @@
+using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Domain.Accounts;
 using GzBioPlan.Domain.Periods;
@@ -74,12 +75,12 @@ public static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAuditExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/admin/audit.xlsx", async (string? from, string? to, string? actor, string? action, AuditLog log, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/admin/audit.xlsx", async (string? from, string? to, string? actor, string? action, HttpContext http, AuditLog log, TimeProvider clock, CancellationToken ct) =>
         {
             var filter = AuditFilter.Parse(from, to, actor, action, BeijingTime.Today(clock));
             var (rows, total) = await log.FindAsync(filter, AuditLog.ExportRows, ct);
             var title = $"审计日志 {filter.From:yyyy-MM-dd} 至 {filter.To:yyyy-MM-dd}（{total} 条{(total > rows.Count ? $"，导出最近 {rows.Count} 条" : "")}）";
-            return TypedResults.File(Xlsx.Write(new Sheet("审计日志", title, AuditLog.Headers, rows.Select(AuditLog.Cells).ToList())), Xlsx.ContentType,
+            return TypedResults.File(Xlsx.Write(http.User.DisplayName(), new Sheet("审计日志", title, AuditLog.Headers, rows.Select(AuditLog.Cells).ToList())), Xlsx.ContentType,
                 $"审计日志-{filter.From:yyyyMMdd}-{filter.To:yyyyMMdd}.xlsx");
         }).RequireAuthorization(p => p.RequireRole(Roles.Admin));
         return app;

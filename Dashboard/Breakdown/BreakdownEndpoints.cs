@@ -87,9 +87,9 @@ public static class BreakdownEndpoints
         var readers = app.MapGroup("").RequireAuthorization(Policies.CityReaders);
 
         readers.MapGet("/export/breakdown.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, string? item,
-            PeriodResolver periods, BreakdownPageQuery query, CancellationToken ct) =>
+            HttpContext http, PeriodResolver periods, BreakdownPageQuery query, CancellationToken ct) =>
             await periods.ResolveAsync(period, ct) is { } p && await query.RunAsync(p, item, ct) is { } view
-                ? CockpitExports.File($"任务分解-{(item is null ? "" : item + "-")}{p}.xlsx", Sheets(view))
+                ? CockpitExports.File(http.User, $"任务分解-{(item is null ? "" : item + "-")}{p}.xlsx", Sheets(view))
                 : TypedResults.NotFound());
 
         readers.MapGet("/api/v1/breakdown", async Task<Results<Ok<List<SubItemDto>>, NotFound>> (string? period, string? item,

@@ -60,7 +60,7 @@ public static class BriefingEndpoints
         {
             app.MapGet(route, async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> (string? period, HttpContext http, PeriodResolver periods, BriefingQuery briefing, CancellationToken ct) =>
                     await periods.ResolveAsync(period, ct) is { } p
-                        ? CockpitExports.File($"调度会简报-{p}.xlsx", await briefing.BuildAsync(p, http.User, ct))
+                        ? CockpitExports.File(http.User, $"调度会简报-{p}.xlsx", await briefing.BuildAsync(p, http.User, ct))
                         : route.StartsWith("/api") ? ReportsApi.PeriodProblem(period) : TypedResults.NotFound())
                 .RequireAuthorization(Policies.CityReaders);
         }

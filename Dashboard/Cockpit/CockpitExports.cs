@@ -1,3 +1,5 @@
+using GzBioPlan.Dashboard.Accounts;
+using System.Security.Claims;
 using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Plan;
@@ -16,12 +18,12 @@ public static class CockpitExports
     {
         var group = app.MapGroup("/export").RequireAuthorization(Policies.CityReaders);
 
-        group.MapGet("/targets.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, PeriodResolver periods, PlanProgressQuery query, CancellationToken ct) =>
+        group.MapGet("/targets.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, HttpContext http, PeriodResolver periods, PlanProgressQuery query, CancellationToken ct) =>
             await periods.ResolveAsync(period, ct) is { } p
-                ? File($"工作目标-{p}.xlsx", TargetsSheet(p, await query.TargetsAsync(p, ct)))
+                ? File(http.User, $"工作目标-{p}.xlsx", TargetsSheet(p, await query.TargetsAsync(p, ct)))
                 : TypedResults.NotFound());
 
-        group.MapGet("/tasks.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, string? unit, PeriodResolver periods, PlanProgressQuery query, AppDbContext db, CancellationToken ct) =>
+        group.MapGet("/tasks.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, string? unit, HttpContext http, PeriodResolver periods, PlanProgressQuery query, AppDbContext db, CancellationToken ct) =>
         {
             if (await periods.ResolveAsync(period, ct) is not { } p) return TypedResults.NotFound();
             var items = await query.WorkItemsAsync(p, ct);
@@ -30,15 +32,15 @@ public static class CockpitExports
                 if (!await db.Units.AnyAsync(u => u.Code == unit, ct)) return TypedResults.NotFound();
                 items = items.Where(w => w.Involves(unit)).ToList();
             }
-            return File($"任务进展-{p}.xlsx", TasksSheet(p, items));
+            return File(http.User, $"任务进展-{p}.xlsx", TasksSheet(p, items));
         });
 
-        group.MapGet("/areas.xlsx", async (PlanProgressQuery query, CancellationToken ct) =>
-            File("重点领域.xlsx", AreasSheet(await query.KeyAreasAsync(ct))));
+        group.MapGet("/areas.xlsx", async (HttpContext http, PlanProgressQuery query, CancellationToken ct) =>
+            File(http.User, "重点领域.xlsx", AreasSheet(await query.KeyAreasAsync(ct))));
 
-        group.MapGet("/districts.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, string? sort, PeriodResolver periods, DistrictLeagueQuery query, CancellationToken ct) =>
+        group.MapGet("/districts.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, string? sort, HttpContext http, PeriodResolver periods, DistrictLeagueQuery query, CancellationToken ct) =>
             await periods.ResolveAsync(period, ct) is { } p
-                ? File($"各区排名-{p}.xlsx", LeagueSheet(await query.RunAsync(p, sort, ct)))
+                ? File(http.User, $"各区排名-{p}.xlsx", LeagueSheet(await query.RunAsync(p, sort, ct)))
                 : TypedResults.NotFound());
         return app;
     }
@@ -50,14 +52,15 @@ public static class CockpitExports
     public static RouteHandlerBuilder MapDetailsExport<TQuery, TDetails>(this IEndpointRouteBuilder app, string route,
         Func<TQuery, string, Period, CancellationToken, Task<TDetails?>> run, Func<TDetails, Period, string> fileName, Func<TDetails, Sheet[]> sheets)
         where TQuery : class where TDetails : class =>
-        app.MapGet(route, async Task<Results<FileContentHttpResult, NotFound>> (string code, string? period, PeriodResolver periods, TQuery query, CancellationToken ct) =>
+        app.MapGet(route, async Task<Results<FileContentHttpResult, NotFound>> (string code, string? period, HttpContext http, PeriodResolver periods, TQuery query, CancellationToken ct) =>
                 await periods.ResolveAsync(period, ct) is { } p && await run(query, code, p, ct) is { } details
-                    ? File(fileName(details, p), sheets(details))
+                    ? File(http.User, fileName(details, p), sheets(details))
                     : TypedResults.NotFound())
             .RequireAuthorization(Policies.CityReaders);
 
-    public static FileContentHttpResult File(string name, params Sheet[] sheets) =>
-        TypedResults.File(Xlsx.Write(sheets), Xlsx.ContentType, name);
+    /// <summary>An export for <paramref name="reader"/>, whose name goes into every sheet's header with 「内部资料」.</summary>
+    public static FileContentHttpResult File(ClaimsPrincipal reader, string name, params Sheet[] sheets) =>
+        TypedResults.File(Xlsx.Write(reader.DisplayName(), sheets), Xlsx.ContentType, name);
 
     public static Sheet TargetsSheet(Period p, IReadOnlyList<TargetStatus> targets) => new("工作目标", $"2027年工作目标进展（{p.Label}）",
         ["序号", "目标", "方案原文", "计量单位", "基线", "当前值", "2027年目标", "序时进度（应达）", "差距", "落后百分点", "里程碑完成", "状态", "研判", "研判理由", "商定措施"],

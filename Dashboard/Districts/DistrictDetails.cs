@@ -64,7 +64,7 @@ public static class DistrictExport
         {
             if (!http.User.MaySeeDistrict(code)) return TypedResults.Forbid();
             return await periods.ResolveAsync(period, ct) is { } p && await query.RunAsync(code, p, ct) is { } d
-                ? CockpitExports.File($"{d.District.Name}-{p}.xlsx", Sheets(d))
+                ? CockpitExports.File(http.User, $"{d.District.Name}-{p}.xlsx", Sheets(d))
                 : TypedResults.NotFound();
         }).RequireAuthorization();
         return app;

@@ -19,10 +19,10 @@ public static class LaggardEndpoints
 {
     public static IEndpointRouteBuilder MapLaggardEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/export/laggards.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, PeriodResolver periods, LaggardQuery query,
+        app.MapGet("/export/laggards.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, HttpContext http, PeriodResolver periods, LaggardQuery query,
                 DistrictLeagueQuery league, CancellationToken ct) =>
                 await periods.ResolveAsync(period, ct) is { } p
-                    ? CockpitExports.File($"滞后事项-{p}.xlsx", [.. Sheets(await query.RunAsync(p, ct)), CockpitExports.LeagueSheet(await league.RunAsync(p, null, ct))])
+                    ? CockpitExports.File(http.User, $"滞后事项-{p}.xlsx", [.. Sheets(await query.RunAsync(p, ct)), CockpitExports.LeagueSheet(await league.RunAsync(p, null, ct))])
                     : TypedResults.NotFound())
             .RequireAuthorization(Policies.CityReaders);
 

@@ -11,7 +11,8 @@ public static class Xlsx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] Write(params Sheet[] sheets)
+    /// <summary>The sheets as a workbook; each printed page's header says 「内部资料」 and who exported it (as the pages' watermark does).</summary>
+    public static byte[] Write(string reader, params Sheet[] sheets)
     {
         using var package = new ExcelPackage();
         foreach (var sheet in sheets)
@@ -58,6 +59,8 @@ public static class Xlsx
             ws.PrinterSettings.FitToWidth = 1;
             ws.PrinterSettings.FitToHeight = 0;
             ws.PrinterSettings.RepeatRows = ws.Cells["1:2"];
+            ws.HeaderFooter.OddHeader.RightAlignedText = Watermark.Text(reader);
+            ws.HeaderFooter.OddFooter.CenteredText = $"第 {ExcelHeaderFooter.PageNumber} 页，共 {ExcelHeaderFooter.NumberOfPages} 页";
         }
         return package.GetAsByteArray();
     }

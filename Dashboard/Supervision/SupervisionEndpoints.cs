@@ -30,7 +30,7 @@ public static class SupervisionEndpoints
         }).RequireAuthorization().RequireAntiforgeryToken();
 
         app.MapGet("/export/supervision.xlsx", async (string? status, HttpContext http, SupervisionService service, CancellationToken ct) =>
-            CockpitExports.File("督办台账.xlsx", Ledger(await service.LedgerAsync(http.User, null, status == "open", ct))))
+            CockpitExports.File(http.User, "督办台账.xlsx", Ledger(await service.LedgerAsync(http.User, null, status == "open", ct))))
             .RequireAuthorization();
 
         app.MapGet("/api/v1/supervision", async Task<Ok<List<SupervisionDto>>> (string? status, HttpContext http, SupervisionService service, CancellationToken ct) =>

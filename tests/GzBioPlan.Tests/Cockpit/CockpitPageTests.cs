@@ -82,6 +82,21 @@ public class CockpitPageTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Pages_and_exports_are_marked_internal_with_the_readers_name()
+    {
+        var leader = await app.SignedIn("leader");
+        var html = await leader.GetStringAsync("/?period=2026Q3");
+        Assert.Matches("<svg class=\"watermark\" aria-hidden=\"true\"[\\s\\S]*?内部资料 · 市领导（演示） · 2026-11-23", html);
+        Assert.Contains("内部资料 · 协调办（演示）", await (await app.SignedIn("office")).GetStringAsync("/laggards?period=2026Q3"));
+        Assert.DoesNotContain("class=\"watermark\"", await app.Anonymous().GetStringAsync("/login"));
+
+        using var package = new OfficeOpenXml.ExcelPackage(new MemoryStream(await leader.GetByteArrayAsync("/export/targets.xlsx?period=2026Q3")));
+        var sheet = package.Workbook.Worksheets["工作目标"];
+        Assert.Contains("内部资料 · 市领导（演示）", sheet.HeaderFooter.OddHeader.RightAlignedText);
+        Assert.Contains("页", sheet.HeaderFooter.OddFooter.CenteredText);
+    }
+
+    [Fact]
     public async Task Measure_four_keeps_its_two_groups_of_units_apart()
     {
         var html = await (await app.SignedIn("leader")).GetStringAsync("/");
