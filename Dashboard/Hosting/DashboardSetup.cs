@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Cockpit;
+using GzBioPlan.Dashboard.Todo;
 using GzBioPlan.Dashboard.Submissions;
 using GzBioPlan.Dashboard.Components;
 using GzBioPlan.Dashboard.Admin;
@@ -63,6 +64,7 @@ public static class DashboardSetup
         builder.AddBreakdown();
         builder.AddLaggards();
         builder.AddSupervision();
+        builder.AddTodo();
         builder.AddBriefing();
         builder.AddAdmin();
         return builder;
@@ -154,6 +156,7 @@ public static class DashboardSetup
         app.MapBreakdown();
         app.MapLaggards();
         app.MapSupervision();
+        app.MapTodo();
         app.MapBriefing();
         app.MapAdmin();
         app.MapRazorComponents<App>();

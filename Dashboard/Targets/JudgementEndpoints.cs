@@ -1,3 +1,5 @@
+using GzBioPlan.Domain.Notifications;
+using GzBioPlan.Domain.Accounts;
 using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
@@ -17,7 +19,7 @@ public static class JudgementEndpoints
             [FromForm] Judgement? rating, [FromForm] string? rationale, [FromForm] string? actions, HttpContext http, AppDbContext db,
             TimeProvider clock, ILogger<TargetJudgement> log, CancellationToken ct) =>
         {
-            if (!await db.Targets.AnyAsync(t => t.Code == code, ct)) return TypedResults.NotFound();
+            if (await db.Targets.AsNoTracking().Where(t => t.Code == code).Select(t => t.Name).FirstOrDefaultAsync(ct) is not { } name) return TypedResults.NotFound();
             var back = $"/targets/{code}?period={Uri.EscapeDataString(period ?? "")}";
             if (!Period.TryParse(period, out var p) || !p.IsInPlan) return TypedResults.Redirect(back + "&error=period");
             rationale = rationale?.Trim();
@@ -30,6 +32,12 @@ public static class JudgementEndpoints
             {
                 TargetCode = code, Period = p, Rating = rating.Value, Rationale = rationale, AgreedActions = actions,
                 By = http.User.Identity!.Name!, At = clock.GetUtcNow(),
+            });
+            // Leaders are told in their notification centre.
+            db.Notifications.Add(new Notification
+            {
+                Role = Roles.Leader, Kind = "judgement", Period = p, CreatedAt = clock.GetUtcNow(), Link = $"/targets/{code}?period={p}",
+                Text = $"协调办对「{name}」作出{p.Label}研判：{rating.Value.Label()}。",
             });
             await db.SaveChangesAsync(ct);
             log.LogInformation("Judgement {Rating} of {Target} for {Period} by {User}", rating, code, p.ToString(), http.User.Identity!.Name);

@@ -47,6 +47,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DistrictNarrative> DistrictNarratives => Set<DistrictNarrative>();
     public DbSet<ValidationRule> ValidationRules => Set<ValidationRule>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
     public DbSet<CompletenessSnapshot> CompletenessSnapshots => Set<CompletenessSnapshot>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();

@@ -11,11 +11,11 @@ public class AccessibilityBrowserTests(BrowserApp browser) : IClassFixture<Brows
     {
         [""] = ["/login", "/not-found", "/status/404"],
         ["leader"] = ["/", "/?period=2026Q3&sort=bio_firms", "/?period=2026Q4", "/screen", "/targets/target-1", "/targets/target-3", "/districts/440112",
-            "/tasks/task-3", "/units/kjj", "/briefing", "/laggards", "/supervision"],
+            "/tasks/task-3", "/units/kjj", "/briefing", "/laggards", "/supervision", "/todo"],
         ["office"] = ["/laggards", "/breakdown", "/breakdown/task-3", "/briefing", "/supervision", "/supervision/new", "/reporting/review",
-            "/reporting/completeness", "/account/tokens", "/account/password"],
-        ["huangpu"] = ["/reporting", "/progress", "/supervision", "/districts/440112", "/account/password", "/"],
-        ["kjj"] = ["/progress", "/units/kjj", "/supervision"],
+            "/reporting/completeness", "/account/tokens", "/account/password", "/todo"],
+        ["huangpu"] = ["/reporting", "/progress", "/supervision", "/districts/440112", "/account/password", "/", "/todo"],
+        ["kjj"] = ["/progress", "/units/kjj", "/supervision", "/todo"],
         ["admin"] = ["/admin/users", "/admin/jobs", "/admin/holidays", "/admin/audit"],
     };
 

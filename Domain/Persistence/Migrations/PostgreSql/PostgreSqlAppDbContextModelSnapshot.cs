@@ -549,9 +549,17 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Period")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -567,6 +575,23 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                     b.HasIndex("Kind", "Period", "DistrictCode");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NotificationId", "UserName");
+
+                    b.ToTable("NotificationReads");
                 });
 
             modelBuilder.Entity("GzBioPlan.Domain.Periods.CalendarDay", b =>
@@ -1731,6 +1756,15 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                     b.HasOne("GzBioPlan.Domain.Plan.WorkItem", null)
                         .WithMany()
                         .HasForeignKey("WorkItemCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.HasOne("GzBioPlan.Domain.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -550,9 +550,17 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("Period")
                         .HasMaxLength(6)
                         .HasColumnType("nvarchar(6)");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -568,6 +576,23 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("Kind", "Period", "DistrictCode");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("NotificationId", "UserName");
+
+                    b.ToTable("NotificationReads");
                 });
 
             modelBuilder.Entity("GzBioPlan.Domain.Periods.CalendarDay", b =>
@@ -1733,6 +1758,15 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.HasOne("GzBioPlan.Domain.Plan.WorkItem", null)
                         .WithMany()
                         .HasForeignKey("WorkItemCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.HasOne("GzBioPlan.Domain.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

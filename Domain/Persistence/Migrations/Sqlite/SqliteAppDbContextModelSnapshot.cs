@@ -522,8 +522,16 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Period")
                         .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -540,6 +548,23 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("Kind", "Period", "DistrictCode");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NotificationId", "UserName");
+
+                    b.ToTable("NotificationReads");
                 });
 
             modelBuilder.Entity("GzBioPlan.Domain.Periods.CalendarDay", b =>
@@ -1670,6 +1695,15 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("GzBioPlan.Domain.Plan.WorkItem", null)
                         .WithMany()
                         .HasForeignKey("WorkItemCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Notifications.NotificationRead", b =>
+                {
+                    b.HasOne("GzBioPlan.Domain.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
