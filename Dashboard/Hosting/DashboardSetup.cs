@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Cockpit;
 using GzBioPlan.Dashboard.Todo;
+using GzBioPlan.Dashboard.Provenance;
 using GzBioPlan.Dashboard.Submissions;
 using GzBioPlan.Dashboard.Components;
 using GzBioPlan.Dashboard.Admin;
@@ -65,6 +66,7 @@ public static class DashboardSetup
         builder.AddLaggards();
         builder.AddSupervision();
         builder.AddTodo();
+        builder.AddProvenance();
         builder.AddBriefing();
         builder.AddAdmin();
         return builder;

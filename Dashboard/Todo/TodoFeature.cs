@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GzBioPlan.Dashboard.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +13,17 @@ public static class TodoFeature
         builder.Services.AddScoped<NotificationCentre>();
         builder.Services.AddScoped<TodoQuery>();
         return builder;
+    }
+
+    /// <summary>
+    /// A person's 待办 and unread count in a scope (and database context) of their own: the menu's count and a landing page's
+    /// panel render beside the page, and a static render runs their loading concurrently with the page's own.
+    /// </summary>
+    public static async Task<(IReadOnlyList<TodoItem> Items, int Unread)> WaitingAsync(IServiceScopeFactory scopes, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var items = await scope.ServiceProvider.GetRequiredService<TodoQuery>().RunAsync(user, ct);
+        return (items, await scope.ServiceProvider.GetRequiredService<NotificationCentre>().UnreadCountAsync(user, ct));
     }
 
     public static IEndpointRouteBuilder MapTodo(this IEndpointRouteBuilder app)

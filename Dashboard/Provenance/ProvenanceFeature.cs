@@ -1,0 +1,17 @@
+using GzBioPlan.Domain.Periods;
+
+namespace GzBioPlan.Dashboard.Provenance;
+
+/// <summary>数据溯源: from any figure to the accepted versions, cells and roster rows behind it.</summary>
+public static class ProvenanceFeature
+{
+    public static IHostApplicationBuilder AddProvenance(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ProvenanceQuery>();
+        return builder;
+    }
+
+    /// <summary>The link a figure opens.</summary>
+    public static string Link(string indicator, Period period, string? district = null) =>
+        $"/provenance/{indicator}?period={period}" + (district is null ? "" : $"&district={district}");
+}
