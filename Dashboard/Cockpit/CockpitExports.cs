@@ -63,12 +63,14 @@ public static class CockpitExports
         TypedResults.File(Xlsx.Write(reader.DisplayName(), sheets), Xlsx.ContentType, name);
 
     public static Sheet TargetsSheet(Period p, IReadOnlyList<TargetStatus> targets) => new("工作目标", $"2027年工作目标进展（{p.Label}）",
-        ["序号", "目标", "方案原文", "计量单位", "基线", "当前值", "2027年目标", "序时进度（应达）", "差距", "落后百分点", "里程碑完成", "状态", "研判", "研判理由", "商定措施"],
+        ["序号", "目标", "方案原文", "计量单位", "基线", "当前值", "2027年目标", "序时进度（应达）", "差距", "落后百分点", "里程碑完成", "状态", "研判", "研判理由", "商定措施", "2027年第4季度预测", "预测80%区间", "测算可能性"],
         targets.Select(t => new object?[]
         {
             t.No, t.Name, t.Text, t.UnitOfMeasure, t.Baseline, t.Actual, t.TargetValue, t.Expected, t.Gap, t.PointsBehind,
             t.Milestones.Count == 0 ? null : $"{t.MilestonesReached}/{t.Milestones.Count}", t.Light.Label(),
             t.Judgement is { } j ? j.Rating.Label() + (j.Trend is { } trend ? $"（{trend.Label()}）" : "") : null, t.Judgement?.Rationale, t.Judgement?.AgreedActions,
+            t.Forecast?.Value, t.Forecast is { TooFew: false } f ? $"{Urls.Format(f.Low)}–{Urls.Format(f.High)}" : null,
+            t.Forecast switch { null => null, { TooFew: true } fc => $"数据不足（{fc.Quarters} 个季度）", var fc => fc.Likelihood?.Label() },
         }).ToList());
 
     public static Sheet TasksSheet(Period p, IReadOnlyList<WorkItemStatus> items) => new("任务进展", $"主要任务和保障措施进展（{p.Label}）",

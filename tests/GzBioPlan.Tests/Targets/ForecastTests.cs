@@ -3,6 +3,7 @@ using GzBioPlan.Dashboard.Cockpit;
 using GzBioPlan.Domain.Plan;
 using GzBioPlan.Domain.Rules;
 using GzBioPlan.Tests.Support;
+using System.Linq;
 
 namespace GzBioPlan.Tests.Targets;
 
@@ -26,6 +27,21 @@ public class ForecastTests(AppFactory app)
         Assert.True(f.Low <= f.Value && f.Value <= f.High);
         Assert.Equal(ForecastRule.Likelihood(10, "≥", f.Value!.Value, f.Low!.Value, f.High!.Value).ToString(), f.Likelihood);
         Assert.Null(api.Targets.Single(t => t.Code == "target-3").Forecast); // qualitative: milestones, not a line
+    }
+
+    [Fact]
+    public async Task The_briefing_carries_the_forecast_beside_the_offices_judgement()
+    {
+        var office = await app.SignedIn("office");
+        var sheet = WorkbookReader.Read(await office.GetByteArrayAsync("/api/v1/briefing?period=2026Q3"))["一、目标"];
+        var headers = sheet[1].Select(h => h as string).ToList();
+        var likelihood = headers.IndexOf("测算可能性");
+        Assert.True(headers.IndexOf("研判") < likelihood);
+        var row = sheet.Skip(2).Single(r => r[1] as string == "创新引领型企业");
+        Assert.Contains(row[likelihood] as string, new[] { "绿", "黄绿", "黄红", "红" });
+        Assert.NotNull(row[headers.IndexOf("2027年第4季度预测")]);
+        Assert.Contains("–", row[headers.IndexOf("预测80%区间")] as string);
+        Assert.Contains("测算可能性", await office.GetStringAsync("/briefing?period=2026Q3"));
     }
 
     [Fact]
