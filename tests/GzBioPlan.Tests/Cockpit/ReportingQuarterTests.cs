@@ -12,7 +12,7 @@ namespace GzBioPlan.Tests.Cockpit;
 /// </summary>
 public class ReportingQuarterTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static DateTimeOffset Day(string date) => new(DateTime.Parse(date).AddHours(10), TimeSpan.FromHours(8));
+    private static DateTimeOffset Day(string date) => FixedClock.On(date);
 
     [Theory]
     [InlineData("2026-10-10", "2026Q2")] // 2026Q3 being reported, 0 of 11 accepted

@@ -19,6 +19,9 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
     /// </summary>
     public static readonly DateTimeOffset While2026Q1IsReported = new(2026, 4, 10, 10, 0, 0, TimeSpan.FromHours(8));
 
+    /// <summary>10:00 Beijing time on the day written <c>2026-10-15</c>.</summary>
+    public static DateTimeOffset On(string date) => new(DateTime.Parse(date, global::System.Globalization.CultureInfo.InvariantCulture).AddHours(10), TimeSpan.FromHours(8));
+
     public DateTimeOffset Now { get; set; } = now;
 
     public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();

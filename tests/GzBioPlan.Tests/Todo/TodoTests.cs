@@ -12,7 +12,7 @@ namespace GzBioPlan.Tests.Todo;
 /// <summary>待办 for each role, its count in the menu, and the notification centre with read and unread per person.</summary>
 public class TodoTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static DateTimeOffset Day(string date) => new(DateTime.Parse(date).AddHours(10), TimeSpan.FromHours(8));
+    private static DateTimeOffset Day(string date) => FixedClock.On(date);
 
     private static int MenuCount(string html) => int.Parse(Regex.Match(html, "data-todo-count=\"(\\d+)\"").Groups[1].Value);
 
