@@ -3,7 +3,13 @@ using OfficeOpenXml.Style;
 
 namespace GzBioPlan.Dashboard.Shared;
 
-/// <summary>One worksheet: a title line, a header row and rows of plain values.</summary>
+/// <summary>A figure with the page that traces it (数据溯源): the workbook holds the value, the page shows it as a link.</summary>
+public sealed record Traced(object? Value, string Href)
+{
+    public static object? Of(object? value, string? href) => value is null || href is null ? value : new Traced(value, href);
+}
+
+/// <summary>One worksheet: a title line, a header row and rows of plain values (or <see cref="Traced"/> ones).</summary>
 public sealed record Sheet(string Name, string Title, IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows);
 
 /// <summary>Writes tables to .xlsx with what people expect of an export: frozen headers, set widths, A4 landscape.</summary>
@@ -35,9 +41,10 @@ public static class Xlsx
                 for (var c = 0; c < row.Length; c++)
                 {
                     var cell = ws.Cells[r + 3, c + 1];
-                    cell.Value = Safe(row[c]);
+                    var value = row[c] is Traced traced ? traced.Value : row[c];
+                    cell.Value = Safe(value);
                     // Times are real dates (sortable, filterable), shown as people write them.
-                    if (row[c] is DateTime at)
+                    if (value is DateTime at)
                     {
                         cell.Style.Numberformat.Format = at.TimeOfDay == TimeSpan.Zero ? "yyyy-mm-dd" : "yyyy-mm-dd hh:mm:ss";
                         // Read as text is read: flush left, so a date never runs into the next column's words.
@@ -76,6 +83,7 @@ public static class Xlsx
         value switch
         {
             null => 0,
+            Traced t => DisplayWidth(t.Value),
             decimal or double or int or long => 10,
             DateTime => 19,
             _ => value.ToString()!.Sum(ch => ch > 0x2E80 ? 2 : 1),

@@ -41,7 +41,11 @@ public class ForecastTests(AppFactory app)
         Assert.Contains(row[likelihood] as string, new[] { "绿", "黄绿", "黄红", "红" });
         Assert.NotNull(row[headers.IndexOf("2027年第4季度预测")]);
         Assert.Contains("–", row[headers.IndexOf("预测80%区间")] as string);
-        Assert.Contains("测算可能性", await office.GetStringAsync("/briefing?period=2026Q3"));
+        var page = await office.GetStringAsync("/briefing?period=2026Q3");
+        Assert.Contains("测算可能性", page);
+        // The briefing's figures trace too: a target's value to its sources, a task's progress to its page.
+        Assert.Contains("href=\"/provenance/leading_firms?period=2026Q3\" data-provenance", page);
+        Assert.Contains("href=\"/tasks/task-3?period=2026Q3\" data-provenance", page);
     }
 
     [Fact]
