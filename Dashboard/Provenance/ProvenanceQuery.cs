@@ -56,6 +56,9 @@ public sealed class ProvenanceQuery(AppDbContext db)
                 .Select(r => new { r.DistrictCode, r.Key, r.Name }).ToListAsync(ct)
             : [];
         var names = districts.ToDictionary(d => d.Code, d => d.Name);
+        // A district that reported anything this quarter counts an empty roster as 0, as the city figure does.
+        var reported = (await db.IndicatorValues.AsNoTracking().Where(v => v.Period == period && codes.Contains(v.DistrictCode))
+            .Select(v => v.DistrictCode).Distinct().ToListAsync(ct)).ToHashSet();
 
         var rows = districts.Select(d =>
         {
@@ -66,7 +69,7 @@ public sealed class ProvenanceQuery(AppDbContext db)
             var rosterRows = payload is null || indicator.RosterKind is null ? [] : payload.Rosters
                 .Where(r => r.Kind == indicator.RosterKind && keys.Contains(Normal(r.Key))).Select(r => r.Row).Order().ToList();
             decimal? value = indicator.Aggregation == Aggregation.DistinctCount
-                ? (rosterKeys.Any(r => r.DistrictCode == d.Code) || values.ContainsKey(d.Code) ? keys.Count : null)
+                ? (keys.Count > 0 || reported.Contains(d.Code) ? keys.Count : null)
                 : values.GetValueOrDefault(d.Code)?.Value;
             // Only accepting a submission writes figures, so a figure with no submission behind it is demo data.
             return new DistrictSource(d.Code, d.Name, value, value is not null && s is null,

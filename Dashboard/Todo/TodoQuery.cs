@@ -51,7 +51,7 @@ public sealed class TodoQuery(AppDbContext db, CompletenessQuery completeness, T
             if (status is null)
             {
                 var late = today > deadline;
-                items.Add(new("report", $"报送{quarter.Label}季度报表，截止 {deadline:yyyy年M月d日}{(late ? $"，已逾期 {today.DayNumber - deadline.DayNumber} 天" : "")}", $"/reporting?period={quarter}", late));
+                items.Add(new("report", $"报送{quarter.Label}报表，截止 {deadline:yyyy年M月d日}{(late ? $"，已逾期 {today.DayNumber - deadline.DayNumber} 天" : "")}", $"/reporting?period={quarter}", late));
             }
         }
         var returned = await db.Submissions.AsNoTracking().Where(s => s.DistrictCode == district && s.Status == SubmissionStatus.Returned)

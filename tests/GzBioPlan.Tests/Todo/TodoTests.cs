@@ -31,14 +31,14 @@ public class TodoTests(AppFactory app) : IClassFixture<AppFactory>
         app.UsedOn(Day("2026-10-10"));
         var district = await app.SignedIn("huangpu");
         var todo = await district.GetStringAsync("/todo");
-        Assert.Contains("report 报送2026年第3季度季度报表，截止 2026年10月15日", Todos(todo));
+        Assert.Contains("report 报送2026年第3季度报表，截止 2026年10月15日", Todos(todo));
         Assert.True(MenuCount(todo) >= 1);
         Assert.Contains("我的待办", await district.GetStringAsync("/districts/440112")); // its landing page
         Assert.DoesNotContain("我的待办", await (await app.SignedIn("office")).GetStringAsync("/districts/440112")); // not the office's own list on a district's page
 
         app.UsedOn(Day("2026-10-20"));
         var late = await (await app.SignedIn("huangpu")).GetStringAsync("/todo"); // ten days on: a new session
-        Assert.Contains("report 报送2026年第3季度季度报表，截止 2026年10月15日，已逾期 5 天", Todos(late));
+        Assert.Contains("report 报送2026年第3季度报表，截止 2026年10月15日，已逾期 5 天", Todos(late));
         Assert.Contains("class=\"urgent\"", late);
     }
 
