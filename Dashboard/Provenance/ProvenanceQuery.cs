@@ -51,23 +51,21 @@ public sealed class ProvenanceQuery(AppDbContext db)
             })
             .ToDictionaryAsync(s => s.DistrictCode, ct);
         var rosterKeys = indicator.Aggregation == Aggregation.DistinctCount
-            ? await db.RosterEntries.AsNoTracking().Where(r => r.Period == period && codes.Contains(r.DistrictCode) && r.Kind == indicator.RosterKind
-                    && (indicator.RosterStatus == null || r.Status == indicator.RosterStatus) && (indicator.RosterCategory == null || r.Category == indicator.RosterCategory))
+            ? await IndicatorFigures.RosterEntriesOf(db, indicator).Where(r => r.Period == period && codes.Contains(r.DistrictCode))
                 .Select(r => new { r.DistrictCode, r.Key, r.Name }).ToListAsync(ct)
             : [];
         var names = districts.ToDictionary(d => d.Code, d => d.Name);
         // A district that reported anything this quarter counts an empty roster as 0, as the city figure does.
-        var reported = (await db.IndicatorValues.AsNoTracking().Where(v => v.Period == period && codes.Contains(v.DistrictCode))
-            .Select(v => v.DistrictCode).Distinct().ToListAsync(ct)).ToHashSet();
+        var reported = await IndicatorFigures.ReportedDistrictsAsync(db, period, ct);
 
         var rows = districts.Select(d =>
         {
             var s = submissions.GetValueOrDefault(d.Code);
             var payload = s?.PayloadJson is { } json ? JsonSerializer.Deserialize<ParsedWorkbook>(json, IngestService.Json) : null;
             var cell = payload?.Indicators.FirstOrDefault(i => i.Code == indicatorCode);
-            var keys = rosterKeys.Where(r => r.DistrictCode == d.Code).Select(r => Normal(r.Key)).ToHashSet();
+            var keys = rosterKeys.Where(r => r.DistrictCode == d.Code).Select(r => AggregationRule.Key(r.Key)).ToHashSet();
             var rosterRows = payload is null || indicator.RosterKind is null ? [] : payload.Rosters
-                .Where(r => r.Kind == indicator.RosterKind && keys.Contains(Normal(r.Key))).Select(r => r.Row).Order().ToList();
+                .Where(r => r.Kind == indicator.RosterKind && keys.Contains(AggregationRule.Key(r.Key))).Select(r => r.Row).Order().ToList();
             decimal? value = indicator.Aggregation == Aggregation.DistinctCount
                 ? (keys.Count > 0 || reported.Contains(d.Code) ? keys.Count : null)
                 : values.GetValueOrDefault(d.Code)?.Value;
@@ -77,13 +75,11 @@ public sealed class ProvenanceQuery(AppDbContext db)
                 rosterRows.Count > 0 ? payload!.Rosters.First(r => r.Kind == indicator.RosterKind).Sheet : cell?.Sheet, cell?.Cell, rosterRows);
         }).ToList();
 
-        var counted = rosterKeys.GroupBy(r => Normal(r.Key))
+        var counted = rosterKeys.GroupBy(r => AggregationRule.Key(r.Key))
             .Select(g => new CountedKey(g.Key, g.First().Name, g.Select(r => names[r.DistrictCode]).Distinct().ToList()))
             .OrderByDescending(k => k.Districts.Count).ThenBy(k => k.Key).ToList();
         var seesCity = city && only is null;
         decimal? cityValue = seesCity ? (await IndicatorFigures.CitySeriesAsync(db, indicator, period, ct)).GetValueOrDefault(period) : null;
         return new IndicatorSource(indicator, period, cityValue, seesCity, rows, counted);
     }
-
-    private static string Normal(string key) => key.Trim().ToUpperInvariant();
 }

@@ -30,10 +30,13 @@ public static class AggregationRule
         return total;
     }
 
+    /// <summary>A roster key as it is counted: case and surrounding spaces do not tell two firms apart.</summary>
+    public static string Key(string rosterKey) => rosterKey.Trim().ToUpperInvariant();
+
     /// <summary>Number of distinct keys, ignoring case and surrounding spaces; null when the roster is empty and nothing was reported.</summary>
     public static decimal? DistinctCount(IEnumerable<string> rosterKeys, bool anyReported)
     {
-        var count = rosterKeys.Select(k => k.Trim().ToUpperInvariant()).Where(k => k.Length > 0).Distinct().Count();
+        var count = rosterKeys.Select(Key).Where(k => k.Length > 0).Distinct().Count();
         return anyReported || count > 0 ? count : null;
     }
 }

@@ -53,6 +53,17 @@ public class RosterEntry
     public bool IsDemo { get; set; }
 }
 
+public static class UploadChannels
+{
+    /// <summary>How a version arrived, as the pages say it.</summary>
+    public static string Label(this UploadChannel channel) => channel switch
+    {
+        UploadChannel.Api => "接口",
+        UploadChannel.Inbox => "共享目录",
+        _ => "网页",
+    };
+}
+
 public static class RosterKinds
 {
     public static string Label(this RosterKind kind) => kind switch

@@ -24,13 +24,13 @@ public sealed class DistrictLeagueQuery(AppDbContext db)
         var sort = indicators.Any(i => i.Code == sortBy) ? sortBy! : DefaultSort;
         var districts = await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct);
         var now = await IndicatorFigures.DistrictValuesAsync(db, indicators, period, ct);
-        var reported = await ReportedDistricts(period, ct);
+        var reported = await IndicatorFigures.ReportedDistrictsAsync(db, period, ct);
         var ranks = Ranks(reported.Select(d => (d, now.GetValueOrDefault((sort, d)))));
         var previousRanks = new Dictionary<string, int>();
         if (period > Period.First)
         {
             var before = await IndicatorFigures.DistrictValuesAsync(db, indicators.Where(i => i.Code == sort).ToList(), period.Previous, ct);
-            previousRanks = Ranks((await ReportedDistricts(period.Previous, ct)).Select(d => (d, before.GetValueOrDefault((sort, d)))));
+            previousRanks = Ranks((await IndicatorFigures.ReportedDistrictsAsync(db, period.Previous, ct)).Select(d => (d, before.GetValueOrDefault((sort, d)))));
         }
 
         var rows = districts.Select(d =>
@@ -44,9 +44,6 @@ public sealed class DistrictLeagueQuery(AppDbContext db)
         .ToList();
         return new League(period, sort, indicators.Select(i => new LeagueColumn(i.Code, i.Name, i.UnitOfMeasure)).ToList(), rows);
     }
-
-    private async Task<List<string>> ReportedDistricts(Period period, CancellationToken ct) =>
-        await db.IndicatorValues.AsNoTracking().Where(v => v.Period == period).Select(v => v.DistrictCode).Distinct().ToListAsync(ct);
 
     /// <summary>Standard competition ranking (1, 2, 2, 4), highest value first. Only districts that reported are ranked.</summary>
     public static Dictionary<string, int> Ranks(IEnumerable<(string District, decimal Value)> values)

@@ -62,10 +62,16 @@ public static class IndicatorFigures
     private sealed record RosterKey(Period Period, string District, string Key);
 
     private static IQueryable<RosterKey> RosterKeys(AppDbContext db, Indicator indicator, Expression<Func<RosterEntry, bool>> when) =>
+        RosterEntriesOf(db, indicator).Where(when).Select(r => new RosterKey(r.Period, r.DistrictCode, r.Key));
+
+    /// <summary>The roster rows a counted indicator counts: its roster, and its status and category when it names them.</summary>
+    public static IQueryable<RosterEntry> RosterEntriesOf(AppDbContext db, Indicator indicator) =>
         db.RosterEntries.AsNoTracking()
-            .Where(when)
             .Where(r => r.Kind == indicator.RosterKind
                 && (indicator.RosterStatus == null || r.Status == indicator.RosterStatus)
-                && (indicator.RosterCategory == null || r.Category == indicator.RosterCategory))
-            .Select(r => new RosterKey(r.Period, r.DistrictCode, r.Key));
+                && (indicator.RosterCategory == null || r.Category == indicator.RosterCategory));
+
+    /// <summary>The districts that reported anything for a period (so an empty roster of theirs counts as 0).</summary>
+    public static async Task<HashSet<string>> ReportedDistrictsAsync(AppDbContext db, Period period, CancellationToken ct) =>
+        (await db.IndicatorValues.AsNoTracking().Where(v => v.Period == period).Select(v => v.DistrictCode).Distinct().ToListAsync(ct)).ToHashSet();
 }
