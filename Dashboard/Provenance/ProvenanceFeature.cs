@@ -14,4 +14,8 @@ public static class ProvenanceFeature
     /// <summary>The link a figure opens.</summary>
     public static string Link(string indicator, Period period, string? district = null) =>
         $"/provenance/{indicator}?period={period}" + (district is null ? "" : $"&district={district}");
+
+    /// <summary>The link for a figure, or null when there is nothing to trace (no value, or not an indicator's).</summary>
+    public static string? For(decimal? value, string? indicator, Period period, string? district = null) =>
+        value is null || indicator is null ? null : Link(indicator, period, district);
 }

@@ -15,11 +15,23 @@ public static class TodoFeature
         return builder;
     }
 
+    private static readonly object Waiting = new();
+
     /// <summary>
-    /// A person's 待办 and unread count in a scope (and database context) of their own: the menu's count and a landing page's
-    /// panel render beside the page, and a static render runs their loading concurrently with the page's own.
+    /// The signed-in person's 待办 and unread count, loaded once per request (the menu's count and a landing page's panel
+    /// both show it) in a scope and database context of its own: a static render loads those components concurrently with
+    /// the page. Nothing on the error page, which must render when the database is what failed.
     /// </summary>
-    public static async Task<(IReadOnlyList<TodoItem> Items, int Unread)> WaitingAsync(IServiceScopeFactory scopes, ClaimsPrincipal user, CancellationToken ct)
+    public static Task<(IReadOnlyList<TodoItem> Items, int Unread)> WaitingAsync(HttpContext http)
+    {
+        if (http.User.Identity?.IsAuthenticated != true || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+            return Task.FromResult<(IReadOnlyList<TodoItem>, int)>(([], 0));
+        if (http.Items[Waiting] is not Task<(IReadOnlyList<TodoItem>, int)> loading)
+            http.Items[Waiting] = loading = LoadAsync(http.RequestServices.GetRequiredService<IServiceScopeFactory>(), http.User, http.RequestAborted);
+        return loading;
+    }
+
+    private static async Task<(IReadOnlyList<TodoItem> Items, int Unread)> LoadAsync(IServiceScopeFactory scopes, ClaimsPrincipal user, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var items = await scope.ServiceProvider.GetRequiredService<TodoQuery>().RunAsync(user, ct);

@@ -42,8 +42,6 @@ function restoreDrafts() {
     });
     store();
 }
-restoreDrafts();
-document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', restoreDrafts));
 
 // The browser's own validation bubbles speak the browser's language ("Please fill out this field."): say it in Chinese.
 document.addEventListener('invalid', e => {
@@ -67,12 +65,18 @@ document.addEventListener('change', e => {
     if (picker && e.target.files) picker.querySelector('[data-file-name]').textContent = e.target.files.length ? e.target.files[0].name : '未选择文件';
 }, true);
 
-// 大屏: reload every data-refresh seconds (0: paused), to show what was reported since; also when reached by the menu's enhanced navigation.
+// 大屏: reload every data-refresh seconds (0: paused), to show what was reported since.
 let refreshTimer;
 function scheduleRefresh() {
     clearTimeout(refreshTimer);
     const refresh = document.querySelector('[data-refresh]');
     if (refresh && +refresh.dataset.refresh > 0) refreshTimer = setTimeout(() => location.reload(), +refresh.dataset.refresh * 1000);
 }
-scheduleRefresh();
-document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', scheduleRefresh));
+
+// What each page sets up, on the first load and after every enhanced navigation (the menu's links patch the page in place).
+function pageLoaded() {
+    restoreDrafts();
+    scheduleRefresh();
+}
+pageLoaded();
+document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', pageLoaded));
