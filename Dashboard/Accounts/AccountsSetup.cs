@@ -1,4 +1,5 @@
 using GzBioPlan.Dashboard.Shared;
+using GzBioPlan.Dashboard.PageCache;
 using System.Security.Claims;
 using GzBioPlan.Domain.Accounts;
 using GzBioPlan.Domain.Persistence;
@@ -25,11 +26,14 @@ public static class AccountsSetup
             })
             // A token reaches the API and nothing else: on pages and form posts the header is ignored, so a token
             // can neither fetch an antiforgery token nor post a form (mint tokens, change accounts).
+            // A static asset is the same file for everyone: its requests do not read the sign-in cookie at all.
             .AddPolicyScheme(SelectScheme, null, o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Path.StartsWithSegments("/api/v1")
-                && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ctx.GetEndpoint()?.Metadata.GetMetadata<Hosting.StaticAsset>() is not null ? Hosting.StaticAsset.Scheme
+                : ctx.Request.Path.StartsWithSegments("/api/v1")
+                  && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, Hosting.StaticAsset.Anonymous>(Hosting.StaticAsset.Scheme, null)
             .AddIdentityCookies();
         services.AddScoped<ApiTokenService>();
         services.AddSingleton<SignInThrottle>();
@@ -70,12 +74,12 @@ public static class AccountsSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = ctx => ctx.HttpContext.RequestServices.GetRequiredService<SessionCheck>().ValidateAsync(ctx);
         });
-        // The stamp is checked on every request, against the database every node shares: disabling, a password reset
-        // or 退出 renews it, and the old cookie stops working on its next request, on any node.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
-        // AddIdentityCore leaves the validator out, and without it the cookie's events never check the stamp.
-        services.AddScoped<ISecurityStampValidator, SecurityStampValidator<AppUser>>();
+        services.AddSingleton<SessionCheck>();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, KeptTickets.Setup>();
+        services.AddPersonalPart<SignedInAs>();
+        services.AddSingleton<DataVersionWatch>();
         services.AddAuthorizationBuilder().AddAppPolicies();
 
         // Keys sign cookies and antiforgery tokens; in the app's database they survive restarts and every node shares them.

@@ -39,7 +39,7 @@ public static class HolidayEndpoints
         group.MapPost("/{date}/delete", async (string date, HttpContext http, AppDbContext db, ReportingCalendar calendar, AuditTrail audit, ILogger<CalendarDay> log, CancellationToken ct) =>
         {
             if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day)) return TypedResults.Redirect("/admin/holidays?error=date");
-            await db.CalendarDays.Where(d => d.Date == day).ExecuteDeleteAsync(ct);
+            if (await db.CalendarDays.Where(d => d.Date == day).ExecuteDeleteAsync(ct) > 0) await db.BumpDataVersionAsync(ct);
             await audit.RecordAsync(AuditActions.HolidaysChanged, $"{day:yyyy-MM-dd}", "删除安排", ct);
             await calendar.ReloadAsync(db, ct);
             log.LogInformation("Holiday table: {Date} removed by {User}", day, http.User.Identity!.Name);

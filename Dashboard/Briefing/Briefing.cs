@@ -1,3 +1,4 @@
+using GzBioPlan.Dashboard.PageCache;
 using System.Globalization;
 using GzBioPlan.Dashboard.Cockpit;
 using GzBioPlan.Dashboard.Submissions;
@@ -62,7 +63,7 @@ public static class BriefingEndpoints
                     await periods.ResolveAsync(period, ct) is { } p
                         ? CockpitExports.File(http.User, $"调度会简报-{p}.xlsx", await briefing.BuildAsync(p, http.User, ct))
                         : route.StartsWith("/api") ? ReportsApi.PeriodProblem(period) : TypedResults.NotFound())
-                .RequireAuthorization(Policies.CityReaders);
+                .RequireAuthorization(Policies.CityReaders).CachedByDataVersion(perReader: true);
         }
         return app;
     }

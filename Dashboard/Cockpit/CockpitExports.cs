@@ -1,3 +1,4 @@
+using GzBioPlan.Dashboard.PageCache;
 using GzBioPlan.Dashboard.Accounts;
 using System.Security.Claims;
 using GzBioPlan.Dashboard.Shared;
@@ -16,7 +17,7 @@ public static class CockpitExports
 {
     public static IEndpointRouteBuilder MapCockpitExports(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/export").RequireAuthorization(Policies.CityReaders);
+        var group = app.MapGroup("/export").RequireAuthorization(Policies.CityReaders).CachedByDataVersion(perReader: true);
 
         group.MapGet("/targets.xlsx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, HttpContext http, PeriodResolver periods, PlanProgressQuery query, CancellationToken ct) =>
             await periods.ResolveAsync(period, ct) is { } p
@@ -56,7 +57,7 @@ public static class CockpitExports
                 await periods.ResolveAsync(period, ct) is { } p && await run(query, code, p, ct) is { } details
                     ? File(http.User, fileName(details, p), sheets(details))
                     : TypedResults.NotFound())
-            .RequireAuthorization(Policies.CityReaders);
+            .RequireAuthorization(Policies.CityReaders).CachedByDataVersion(perReader: true);
 
     /// <summary>An export for <paramref name="reader"/>, whose name goes into every sheet's header with 「内部资料」.</summary>
     public static FileContentHttpResult File(ClaimsPrincipal reader, string name, params Sheet[] sheets) =>

@@ -1,3 +1,4 @@
+using GzBioPlan.Dashboard.PageCache;
 using GzBioPlan.Dashboard.Submissions;
 using System.Text.Json.Serialization;
 using GzBioPlan.Dashboard.Shared;
@@ -36,7 +37,7 @@ public static class PlanApi
 {
     public static IEndpointRouteBuilder MapPlanApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1").RequireAuthorization().CachedByDataVersion();
         api.MapGet("/plan", GetPlanAsync);
         api.MapGet("/progress", GetProgressAsync).RequireAuthorization(Policies.CityReaders);
         return app;

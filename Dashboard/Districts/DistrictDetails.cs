@@ -1,3 +1,4 @@
+using GzBioPlan.Dashboard.PageCache;
 using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Cockpit;
 using GzBioPlan.Dashboard.Targets;
@@ -66,7 +67,7 @@ public static class DistrictExport
             return await periods.ResolveAsync(period, ct) is { } p && await query.RunAsync(code, p, ct) is { } d
                 ? CockpitExports.File(http.User, $"{d.District.Name}-{p}.xlsx", Sheets(d))
                 : TypedResults.NotFound();
-        }).RequireAuthorization();
+        }).RequireAuthorization().CachedByDataVersion(perReader: true);
         return app;
     }
 }

@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Cockpit;
 using GzBioPlan.Dashboard.Todo;
+using GzBioPlan.Dashboard.PageCache;
 using GzBioPlan.Dashboard.Provenance;
 using GzBioPlan.Dashboard.Submissions;
 using GzBioPlan.Dashboard.Components;
@@ -50,6 +51,8 @@ public static class DashboardSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions());
         services.AddScoped<PeriodResolver>();
+        services.AddSingleton<PeriodResolver.Memo>();
+        builder.AddPageCache();
         services.AddSingleton<DemoState>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi(ApiDescription.Document, ApiDescription.Configure);
@@ -144,7 +147,9 @@ public static class DashboardSetup
             await next(context);
         });
 
-        app.MapStaticAssets();
+        app.UsePageCache();
+
+        app.MapStaticAssets().Add(e => e.Metadata.Add(StaticAsset.Marker));
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapApiDescription();
@@ -163,6 +168,22 @@ public static class DashboardSetup
         app.MapAdmin();
         app.MapRazorComponents<App>();
         return app;
+    }
+}
+
+/// <summary>Marks the endpoints of <c>MapStaticAssets</c>, which authenticate through <see cref="Anonymous"/>.</summary>
+public sealed class StaticAsset
+{
+    public const string Scheme = "StaticAsset";
+    public static readonly StaticAsset Marker = new();
+
+    /// <summary>Nobody: a static asset never needs to know who asks.</summary>
+    public sealed class Anonymous(Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions> options,
+        ILoggerFactory logger, System.Text.Encodings.Web.UrlEncoder encoder)
+        : Microsoft.AspNetCore.Authentication.AuthenticationHandler<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        protected override Task<Microsoft.AspNetCore.Authentication.AuthenticateResult> HandleAuthenticateAsync() =>
+            Task.FromResult(Microsoft.AspNetCore.Authentication.AuthenticateResult.NoResult());
     }
 }
 

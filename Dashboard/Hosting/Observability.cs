@@ -29,7 +29,8 @@ public static class Observability
     }
 
     /// <summary>Serilog's request log: method, path, status and time, with the reference id the error page shows and the user.</summary>
-    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(o =>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<IConfiguration>().GetValue("Logging:Requests", true) ? app.UseSerilogRequestLogging(o =>
     {
         // The host's own logger; left unset, the middleware would write to Serilog's static (silent) Log.
         o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
@@ -39,7 +40,7 @@ public static class Observability
             diagnostics.Set("ReferenceId", http.TraceIdentifier);
             diagnostics.Set("UserName", http.User.Identity?.Name ?? "-");
         };
-    });
+    }) : app;
 }
 
 /// <summary>

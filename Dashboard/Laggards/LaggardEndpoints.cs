@@ -1,3 +1,4 @@
+using GzBioPlan.Dashboard.PageCache;
 using System.Text.Json.Serialization;
 using GzBioPlan.Dashboard.Cockpit;
 using GzBioPlan.Dashboard.Submissions;
@@ -24,13 +25,13 @@ public static class LaggardEndpoints
                 await periods.ResolveAsync(period, ct) is { } p
                     ? CockpitExports.File(http.User, $"滞后事项-{p}.xlsx", [.. Sheets(await query.RunAsync(p, ct)), CockpitExports.LeagueSheet(await league.RunAsync(p, null, ct))])
                     : TypedResults.NotFound())
-            .RequireAuthorization(Policies.CityReaders);
+            .RequireAuthorization(Policies.CityReaders).CachedByDataVersion(perReader: true);
 
         app.MapGet("/api/v1/laggards", async Task<Results<Ok<List<LaggardDto>>, ValidationProblem>> (string? period, PeriodResolver periods, LaggardQuery query, CancellationToken ct) =>
                 await periods.ResolveAsync(period, ct) is { } p
                     ? TypedResults.Ok((await query.RunAsync(p, ct)).Rows.Select(r => new LaggardDto(r.Kind, r.Item, r.Responsible, r.Gap, r.PointsBehind, r.QuartersBehind, r.Light, r.Trend)).ToList())
                     : ReportsApi.PeriodProblem(period))
-            .RequireAuthorization(Policies.CityReaders);
+            .RequireAuthorization(Policies.CityReaders).CachedByDataVersion();
         return app;
     }
 

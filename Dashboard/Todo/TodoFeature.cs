@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using GzBioPlan.Dashboard.Shared;
+using GzBioPlan.Dashboard.PageCache;
+using GzBioPlan.Domain.Periods;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,10 +14,20 @@ public static class TodoFeature
     {
         builder.Services.AddScoped<NotificationCentre>();
         builder.Services.AddScoped<TodoQuery>();
+        builder.Services.AddSingleton<Kept>();
+        builder.Services.AddPersonalPart<TodoMenuLink>().AddPersonalPart<TodoPanel>();
         return builder;
     }
 
     private static readonly object Waiting = new();
+
+    /// <summary>Each person's 待办 as last loaded, with the data version and day it holds for: it is on every page (the menu).</summary>
+    public sealed class Kept
+    {
+        public sealed record Entry(long Version, DateOnly Day, IReadOnlyList<TodoItem> Items, int Unread);
+
+        public readonly System.Collections.Concurrent.ConcurrentDictionary<string, Entry> ByPerson = new();
+    }
 
     /// <summary>
     /// The signed-in person's 待办 and unread count, loaded once per request (the menu's count and a landing page's panel
@@ -27,15 +39,22 @@ public static class TodoFeature
         if (http.User.Identity?.IsAuthenticated != true || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
             return Task.FromResult<(IReadOnlyList<TodoItem>, int)>(([], 0));
         if (http.Items[Waiting] is not Task<(IReadOnlyList<TodoItem>, int)> loading)
-            http.Items[Waiting] = loading = LoadAsync(http.RequestServices.GetRequiredService<IServiceScopeFactory>(), http.User, http.RequestAborted);
+            http.Items[Waiting] = loading = LoadAsync(http);
         return loading;
     }
 
-    private static async Task<(IReadOnlyList<TodoItem> Items, int Unread)> LoadAsync(IServiceScopeFactory scopes, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<(IReadOnlyList<TodoItem> Items, int Unread)> LoadAsync(HttpContext http)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var items = await scope.ServiceProvider.GetRequiredService<TodoQuery>().RunAsync(user, ct);
-        return (items, await scope.ServiceProvider.GetRequiredService<NotificationCentre>().UnreadCountAsync(user, ct));
+        var version = await DataVersionWatch.OfRequestAsync(http);
+        var today = BeijingTime.Today(http.RequestServices.GetRequiredService<TimeProvider>());
+        var kept = http.RequestServices.GetRequiredService<Kept>();
+        var person = http.User.Identity!.Name ?? "";
+        if (kept.ByPerson.TryGetValue(person, out var known) && known.Version == version && known.Day == today) return (known.Items, known.Unread);
+        await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var items = await scope.ServiceProvider.GetRequiredService<TodoQuery>().RunAsync(http.User, http.RequestAborted);
+        var unread = await scope.ServiceProvider.GetRequiredService<NotificationCentre>().UnreadCountAsync(http.User, http.RequestAborted);
+        kept.ByPerson[person] = new Kept.Entry(version, today, items, unread);
+        return (items, unread);
     }
 
     public static IEndpointRouteBuilder MapTodo(this IEndpointRouteBuilder app)

@@ -49,6 +49,7 @@ public static class DemoData
         await db.SubItems.Where(s => s.IsDemo).ExecuteDeleteAsync(ct);
         await db.TargetMilestones.Where(m => m.CompletedByDemo)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.CompletedIn, (Period?)null).SetProperty(m => m.CompletedByDemo, false), ct);
+        await db.BumpDataVersionAsync(ct);
         await tx.CommitAsync(ct);
     }
 
@@ -85,6 +86,7 @@ public static class DemoData
             await db.TargetMilestones.Where(m => m.TargetCode == target && m.SortOrder == order && m.CompletedIn == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.CompletedIn, (Period?)done).SetProperty(m => m.CompletedByDemo, true), ct);
         }
+        await db.BumpDataVersionAsync(ct);
         await tx.CommitAsync(ct);
     }
 

@@ -61,6 +61,42 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<BreakdownChange> BreakdownChanges => Set<BreakdownChange>();
     public DbSet<BreakdownImport> BreakdownImports => Set<BreakdownImport>();
     public DbSet<MilestoneCarry> MilestoneCarries => Set<MilestoneCarry>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
+    /// <summary>
+    /// Saves, and when anything versioned changed moves the data version in the same transaction (the caller's if it
+    /// opened one): a reader that sees the new version also sees the data, on any node.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!ChangesVersionedData()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        await BumpDataVersionAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return count;
+    }
+
+    /// <summary>The data protection key store saves synchronously; its keys are unversioned, but any other write is versioned here too.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!ChangesVersionedData()) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var count = base.SaveChanges(acceptAllChangesOnSuccess: false);
+        DataVersions.Where(v => v.Id == DataVersion.RowId).ExecuteUpdate(s => s.SetProperty(v => v.Value, v => v.Value + 1));
+        transaction?.Commit();
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return count;
+    }
+
+    /// <summary>For writes that bypass the change tracker (ExecuteUpdate, ExecuteDelete): call it in the same transaction.</summary>
+    public Task BumpDataVersionAsync(CancellationToken ct) =>
+        DataVersions.Where(v => v.Id == DataVersion.RowId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, v => v.Value + 1), ct);
+
+    private bool ChangesVersionedData() =>
+        ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                                         && !DataVersion.Unversioned.Contains(e.Metadata.ClrType));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -73,19 +73,21 @@ public static class PersistenceSetup
         var options = DatabaseOptions.From(builder.Configuration);
         var connectionString = options.ResolveConnectionString(builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(options);
+        // The options are the same for every context: built once, not for every request's scope.
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
-                builder.Services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connectionString));
+                builder.Services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connectionString), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.Services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>(o => o.UseNpgsql(connectionString));
+                builder.Services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>(o => o.UseNpgsql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
                 break;
             default:
-                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+                builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString), optionsLifetime: ServiceLifetime.Singleton);
                 break;
         }
         builder.Services.AddSingleton(new DatabaseLocation(options.Provider, connectionString));
+        builder.Services.AddSingleton<DataVersionReader>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddSingleton<DatabaseBackup>();
         // The deadline has been configured as Ingest:DeadlineDays since the first release; the key stays.

@@ -613,6 +613,26 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("GzBioPlan.Domain.Persistence.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 1L
+                        });
+                });
+
             modelBuilder.Entity("GzBioPlan.Domain.Plan.District", b =>
                 {
                     b.Property<string>("Code")
