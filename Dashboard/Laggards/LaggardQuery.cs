@@ -55,8 +55,7 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
     public async Task<LaggardReview> RunAsync(Period period, CancellationToken ct)
     {
         // Lights of every quarter up to this one, to tell how long an item has been behind and how it moved.
-        var history = new List<PlanProgress>();
-        for (var p = period; p >= Period.First; p = p.Previous) history.Add(await progress.RunAsync(p, ct));
+        var history = await progress.HistoryAsync(period, ct);
         var now = history[0];
         var before = history.Count > 1 ? history[1] : null;
         var targets = await db.Targets.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.DeliveredByCode, ct);

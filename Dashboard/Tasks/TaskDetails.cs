@@ -28,11 +28,13 @@ public sealed class TaskDetailsQuery(AppDbContext db, PlanProgressQuery progress
             .Where(r => r.WorkItemCode == code && r.Period <= period)
             .Select(r => new { r.Id, r.Period, r.UnitCode, r.PartNo, r.ProgressPercent, r.ReportedAt })
             .ToListAsync(ct);
+        // Every quarter's breakdown from one read.
+        var plan = await breakdown.ReadAsync(period, code, ct);
         var history = new List<TaskHistoryPoint>();
         foreach (var p in Period.Range(Period.First, period))
         {
             // Quarters with a breakdown roll up from its milestones, as the cockpit does; others count the lead units' reports.
-            if (BreakdownRule.Roll(await breakdown.RunAsync(p, code, ct)) is { } rolled)
+            if (BreakdownRule.Roll(breakdown.StateAt(plan, p)) is { } rolled)
             {
                 history.Add(new TaskHistoryPoint(p, rolled.Progress, rolled.Expected));
                 continue;

@@ -12,23 +12,53 @@ namespace GzBioPlan.Domain.Tracking;
 public sealed class PlanProgressQuery(AppDbContext db, LightThresholds thresholds, BreakdownQuery breakdown)
 {
     public async Task<PlanProgress> RunAsync(Period period, CancellationToken ct) =>
-        new(period, await TargetsAsync(period, ct), await WorkItemsAsync(period, ct), await KeyAreasAsync(ct));
+        Compute(await ReadTargetsAsync(period, ct), await ReadWorkAsync(period, ct), await KeyAreasAsync(ct), period);
 
-    public async Task<IReadOnlyList<TargetStatus>> TargetsAsync(Period period, CancellationToken ct)
+    /// <summary>
+    /// The plan's progress at every quarter from <paramref name="upTo"/> back to the first, newest first, computed from
+    /// one read of the data (the laggard review and briefing count how long an item has been behind).
+    /// </summary>
+    public async Task<IReadOnlyList<PlanProgress>> HistoryAsync(Period upTo, CancellationToken ct)
+    {
+        var (targets, work, areas) = (await ReadTargetsAsync(upTo, ct), await ReadWorkAsync(upTo, ct), await KeyAreasAsync(ct));
+        return Period.Range(Period.First, upTo).Reverse().Select(p => Compute(targets, work, areas, p)).ToList();
+    }
+
+    private PlanProgress Compute(TargetData targets, WorkData work, IReadOnlyList<KeyAreaView> areas, Period period) =>
+        new(period, Targets(targets, period), WorkItems(work, period), areas);
+
+    public async Task<IReadOnlyList<TargetStatus>> TargetsAsync(Period period, CancellationToken ct) => Targets(await ReadTargetsAsync(period, ct), period);
+
+    public async Task<IReadOnlyList<WorkItemStatus>> WorkItemsAsync(Period period, CancellationToken ct) => WorkItems(await ReadWorkAsync(period, ct), period);
+
+    /// <summary>What the targets' state at any quarter up to <c>upTo</c> is computed from: series, judgements and milestones.</summary>
+    private sealed record TargetData(IReadOnlyList<Target> Targets, IReadOnlyDictionary<string, Indicator> Indicators,
+        IReadOnlyList<TargetJudgement> Judgements, IReadOnlyDictionary<string, IReadOnlyDictionary<Period, decimal?>> Series);
+
+    private async Task<TargetData> ReadTargetsAsync(Period upTo, CancellationToken ct)
     {
         var targets = await db.Targets.AsNoTracking().Include(t => t.TrajectoryPoints).Include(t => t.Milestones)
             .OrderBy(t => t.No).ToListAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, ct);
-        var judgements = (await db.TargetJudgements.AsNoTracking().Where(j => j.Period <= period).ToListAsync(ct))
-            .GroupBy(j => j.TargetCode).ToDictionary(g => g.Key, g => Latest(g.ToList()));
+        var judgements = await db.TargetJudgements.AsNoTracking().Where(j => j.Period <= upTo).ToListAsync(ct);
+        // A quarter's city value depends only on what was reported up to it, so one series up to upTo serves every quarter.
+        var series = new Dictionary<string, IReadOnlyDictionary<Period, decimal?>>();
+        foreach (var code in targets.Select(t => t.IndicatorCode).OfType<string>().Distinct())
+            if (indicators.GetValueOrDefault(code) is { } indicator) series[code] = await IndicatorFigures.CitySeriesAsync(db, indicator, upTo, ct);
+        return new TargetData(targets, indicators, judgements, series);
+    }
+
+    private List<TargetStatus> Targets(TargetData data, Period period)
+    {
+        var judgements = data.Judgements.Where(j => j.Period <= period).GroupBy(j => j.TargetCode).ToDictionary(g => g.Key, g => Latest(g.ToList()));
         var result = new List<TargetStatus>();
-        foreach (var t in targets)
+        foreach (var t in data.Targets)
         {
-            var indicator = t.IndicatorCode is { } code ? indicators.GetValueOrDefault(code) : null;
+            var indicator = t.IndicatorCode is { } code ? data.Indicators.GetValueOrDefault(code) : null;
             var milestones = t.Milestones.OrderBy(m => m.SortOrder)
                 .Select(m => new TargetMilestoneStatus(m.Title, m.Due, m.CompletedIn, TargetMilestoneRule.IsReached(m.CompletedIn, period), TargetMilestoneRule.IsOverdue(m.Due, m.CompletedIn, period)))
                 .ToList();
-            var series = indicator is null ? null : await IndicatorFigures.CitySeriesAsync(db, indicator, period, ct);
+            var series = indicator is null ? null : data.Series.GetValueOrDefault(indicator.Code);
             decimal? actual = series?.GetValueOrDefault(period);
 
             if (t.Kind == TargetKind.Numeric && t.Baseline is { } baseline && t.TargetValue is { } goal)
@@ -67,7 +97,10 @@ public sealed class PlanProgressQuery(AppDbContext db, LightThresholds threshold
             Judgements.TrendFrom(before?.Rating, latest.Rating));
     }
 
-    public async Task<IReadOnlyList<WorkItemStatus>> WorkItemsAsync(Period period, CancellationToken ct)
+    /// <summary>What the work items' state at any quarter up to <c>upTo</c> is computed from: reports and the breakdown.</summary>
+    private sealed record WorkData(IReadOnlyList<WorkItem> Items, IReadOnlyDictionary<string, string> UnitNames, ILookup<Period, ProgressReport> Reports, BreakdownData Breakdown);
+
+    private async Task<WorkData> ReadWorkAsync(Period upTo, CancellationToken ct)
     {
         var items = await db.WorkItems.AsNoTracking()
             .Include(w => w.Parts).ThenInclude(p => p.Units).ThenInclude(u => u.Unit)
@@ -75,17 +108,23 @@ public sealed class PlanProgressQuery(AppDbContext db, LightThresholds threshold
             .AsSplitQuery()
             .ToListAsync(ct);
         var unitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name, ct);
-        var reports = await db.ProgressReports.AsNoTracking().Where(r => r.Period == period).ToListAsync(ct);
-        var timeExpected = Math.Round(TimeProgress.ExpectedPercent(period), 1);
-        var subItems = (await breakdown.RunAsync(period, null, ct)).ToLookup(s => s.WorkItemCode);
+        var reports = (await db.ProgressReports.AsNoTracking().Where(r => r.Period <= upTo).ToListAsync(ct)).ToLookup(r => r.Period);
+        return new WorkData(items, unitNames, reports, await breakdown.ReadAsync(upTo, null, ct));
+    }
 
-        return items.Select(w =>
+    private List<WorkItemStatus> WorkItems(WorkData data, Period period)
+    {
+        var reports = data.Reports[period].ToList();
+        var timeExpected = Math.Round(TimeProgress.ExpectedPercent(period), 1);
+        var subItems = breakdown.StateAt(data.Breakdown, period).ToLookup(s => s.WorkItemCode);
+
+        return data.Items.Select(w =>
         {
             var parts = w.Parts.OrderBy(p => p.PartNo).Select(p => new PartView(p.PartNo, p.Summary, Refs(p, UnitRole.Lead), Refs(p, UnitRole.Supporting))).ToList();
             var own = reports.Where(r => r.WorkItemCode == w.Code)
                 .GroupBy(r => (r.UnitCode, r.PartNo)).Select(g => g.Newest(r => r.ReportedAt, r => r.Id))
                 .OrderBy(r => r.PartNo).ThenBy(r => r.UnitCode)
-                .Select(r => new UnitReport(r.UnitCode, unitNames.GetValueOrDefault(r.UnitCode, r.UnitCode), r.PartNo, r.Status, r.ProgressPercent, r.Narrative, r.ReportedAt))
+                .Select(r => new UnitReport(r.UnitCode, data.UnitNames.GetValueOrDefault(r.UnitCode, r.UnitCode), r.PartNo, r.Status, r.ProgressPercent, r.Narrative, r.ReportedAt))
                 .ToList();
             // With a breakdown, progress and 序时进度 roll up from its milestones; without one, the lead units' own figures count against elapsed time.
             var breakdownItems = subItems[w.Code].ToList();

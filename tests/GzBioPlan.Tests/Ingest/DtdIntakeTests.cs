@@ -20,7 +20,7 @@ public class DtdIntakeTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task The_reporting_page_refuses_it_with_its_own_message_and_keeps_the_upload()
     {
-        var district = await Workbooks.DistrictClient(app, "440111");
+        var district = await app.DistrictClient("440111");
         var file = HostileWorkbooks.Make("dtd-in-sheet", Workbooks.FilledWithEpplus(await UploadTests.Template(district, "2027Q2")));
         var (html, _) = await UploadTests.Upload(district, "2027Q2", file);
         Assert.Contains("DTD", html);

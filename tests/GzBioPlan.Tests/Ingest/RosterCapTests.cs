@@ -19,7 +19,7 @@ public class RosterCapTests
     public async Task A_template_filled_up_to_the_cap_is_taken_and_one_row_more_is_refused()
     {
         await using var app = new AppFactory { Settings = { ["Ingest:MaxRosterRows"] = "3" } };
-        var district = await Workbooks.DistrictClient(app, "440106");
+        var district = await app.DistrictClient("440106");
         var template = await UploadTests.Template(district, "2026Q4");
 
         var (html, _) = await UploadTests.Upload(district, "2026Q4", Workbooks.Filled(template, Firms(3)));

@@ -66,7 +66,7 @@ public class UploadTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Valid_upload_is_submitted_accepted_by_the_office_and_flows_into_the_cockpit()
     {
-        var district = await Workbooks.DistrictClient(app, "440105");
+        var district = await app.DistrictClient("440105");
         var template = await Template(district, "2027Q1");
         var (html, _) = await Upload(district, "2027Q1", Workbooks.Filled(template,
             new Edit("创新引领型企业", "B3", "广州海珠合成生物科技有限公司"), new Edit("创新引领型企业", "C3", "91350100M000100Y43"),
@@ -95,7 +95,7 @@ public class UploadTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Two_errors_are_listed_with_sheet_and_cell_the_workbook_comes_back_marked_and_nothing_is_written()
     {
-        var district = await Workbooks.DistrictClient(app, "440106");
+        var district = await app.DistrictClient("440106");
         var template = await Template(district, "2026Q4");
         var before = Counts();
         var (html, url) = await Upload(district, "2026Q4", Workbooks.Filled(template,
@@ -121,7 +121,7 @@ public class UploadTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task The_same_file_twice_is_recognised_and_not_counted_again()
     {
-        var district = await Workbooks.DistrictClient(app, "440111");
+        var district = await app.DistrictClient("440111");
         var file = Workbooks.Filled(await Template(district, "2026Q4"));
         var (_, first) = await Upload(district, "2026Q4", file);
         var versions = Counts().Versions;
@@ -134,7 +134,7 @@ public class UploadTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Another_districts_template_or_another_quarter_is_refused_with_the_reason()
     {
-        var district = await Workbooks.DistrictClient(app, "440113");
+        var district = await app.DistrictClient("440113");
         var other = Workbooks.Filled(await Template(await app.SignedIn("office"), "2026Q4", "440114"));
         var (html, _) = await Upload(district, "2026Q4", other);
         Assert.Contains("data-problem=\"template.district\"", html);
@@ -165,7 +165,7 @@ public class UploadTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task An_outlier_must_be_confirmed_then_is_submitted()
     {
-        var district = await Workbooks.DistrictClient(app, "440114");
+        var district = await app.DistrictClient("440114");
         var template = await Template(district, "2026Q4");
         var (html, url) = await Upload(district, "2026Q4", Workbooks.Filled(template, new Edit(TemplateLayout.IndicatorsSheet, "E4", 99999)));
         Assert.Contains("data-result=\"confirm\"", html);
@@ -179,7 +179,7 @@ public class UploadTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Returned_with_a_reason_the_district_sees_then_accepted_locks_until_unlocked()
     {
-        var district = await Workbooks.DistrictClient(app, "440117");
+        var district = await app.DistrictClient("440117");
         var template = await Template(district, "2026Q4");
         await Upload(district, "2026Q4", Workbooks.Filled(template));
         var office = await app.SignedIn("office");

@@ -12,7 +12,7 @@ public class BackupTests(PostgresCluster cluster)
 {
     private static async Task UploadOne(AppFactory app)
     {
-        var district = await Workbooks.DistrictClient(app, "440114");
+        var district = await app.DistrictClient("440114");
         var (html, _) = await UploadTests.Upload(district, "2026Q4", Workbooks.Filled(await UploadTests.Template(district, "2026Q4")));
         Assert.Contains("已提交", html);
         await UploadTests.Upload(district, "2026Q4", [1, 2, 3]); // a refused one is kept too

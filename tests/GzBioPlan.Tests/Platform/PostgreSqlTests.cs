@@ -18,7 +18,7 @@ public class PostgreSqlTests(PostgresCluster cluster)
         Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync("/?period=2026Q3")).StatusCode);
         Assert.Equal(10, app.WithDb(db => db.WorkItems.Count()));
 
-        var district = await Workbooks.DistrictClient(app, "440113");
+        var district = await app.DistrictClient("440113");
         var (html, _) = await UploadTests.Upload(district, "2026Q4", Workbooks.Filled(await UploadTests.Template(district, "2026Q4")));
         Assert.Contains("已提交", html);
         Assert.True(app.WithDb(db => db.SubmissionVersions.Any(v => v.DistrictCode == "440113" && v.Period == Period.Parse("2026Q4"))));

@@ -118,7 +118,8 @@ public class TwoNodeTests(PostgresCluster cluster)
         Assert.DoesNotContain("error", exempt.Headers.Location!.OriginalString);
         Assert.True(await db.DistrictExemptions.AnyAsync(e => e.DistrictCode == "440117" && e.Reason == "两节点测试"));
 
-        // A workbook taken by A and accepted on A is in B's figures on the next request.
+        // A workbook taken by A and accepted on A is in B's figures on the next request: B keeps its answer in its page
+        // cache, and the accept on A moves the data version B reads with every request.
         var district = Browser(out _);
         await SignIn(district, a, "huangpu");
         var template = await district.GetByteArrayAsync(a.Url + "/reporting/template?period=2026Q4");
@@ -129,6 +130,7 @@ public class TwoNodeTests(PostgresCluster cluster)
         };
         Assert.Equal(HttpStatusCode.Redirect, (await district.PostAsync(a.Url + "/reporting/upload?period=2026Q4", form)).StatusCode);
         var before = await office.GetStringAsync(b.Url + "/api/v1/progress?period=2026Q4");
+        Assert.Equal(before, await office.GetStringAsync(b.Url + "/api/v1/progress?period=2026Q4")); // kept on B
         var submission = await db.Submissions.AsNoTracking().SingleAsync(s => s.DistrictCode == "440112" && s.Period == GzBioPlan.Domain.Periods.Period.Parse("2026Q4"));
         var accept = await office.PostAsync($"{a.Url}/reporting/submissions/{submission.Id}/accept", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using GzBioPlan.Dashboard.Accounts;
+using GzBioPlan.Domain.Accounts;
 using GzBioPlan.Domain.Persistence;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +78,19 @@ public class AppFactory : WebApplicationFactory<Program>
         var response = await client.PostAsync("/login", await LoginForm(client, userName, password));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
+    }
+
+    /// <summary>A district office account for any district, created on first use.</summary>
+    public async Task<HttpClient> DistrictClient(string district)
+    {
+        var name = "district" + district;
+        using (var scope = Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            if (await users.FindByNameAsync(name) is null)
+                await AccountSeeder.CreateAsync(users, name, $"{district}工信部门", Roles.District, district, null, "District2026!", isDemo: false);
+        }
+        return await SignedIn(name, "District2026!");
     }
 
     public static async Task<FormUrlEncodedContent> LoginForm(HttpClient client, string userName, string password)

@@ -1,10 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using GzBioPlan.Dashboard.Accounts;
-using GzBioPlan.Domain.Accounts;
 using GzBioPlan.Ingest.Templates;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using static GzBioPlan.Tests.Support.OpenXmlFiller;
 
 namespace GzBioPlan.Tests.Support;
@@ -35,19 +31,6 @@ public static class Workbooks
         using var package = new OfficeOpenXml.ExcelPackage(new MemoryStream(template));
         foreach (var edit in ValidEdits(template)) package.Workbook.Worksheets[edit.Sheet].Cells[edit.Cell].Value = edit.Value;
         return package.GetAsByteArray();
-    }
-
-    /// <summary>A district office account for any district, created on first use.</summary>
-    public static async Task<HttpClient> DistrictClient(AppFactory app, string district)
-    {
-        var name = "district" + district;
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            if (await users.FindByNameAsync(name) is null)
-                await AccountSeeder.CreateAsync(users, name, $"{district}工信部门", Roles.District, district, null, "District2026!", isDemo: false);
-        }
-        return await app.SignedIn(name, "District2026!");
     }
 
     public static byte[] Zip(params (string Name, byte[] Content)[] entries)
