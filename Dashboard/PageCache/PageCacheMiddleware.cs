@@ -156,6 +156,4 @@ public sealed class PageCacheStore(IConfiguration configuration)
     {
         if (rendering.TryRemove(key, out var done)) done.TrySetResult(page);
     }
-
-    public int Count => cache.Count;
 }
