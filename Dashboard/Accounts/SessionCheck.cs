@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Domain.Accounts;
@@ -19,7 +18,7 @@ namespace GzBioPlan.Dashboard.Accounts;
 /// </summary>
 public sealed class SessionCheck(IOptions<IdentityOptions> identity)
 {
-    private readonly ConcurrentDictionary<string, (long Version, string? Stamp)> stamps = new();
+    private readonly KeptPerVersion<string?> stamps = new();
 
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -37,13 +36,7 @@ public sealed class SessionCheck(IOptions<IdentityOptions> identity)
         await http.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
-    private async Task<string?> CurrentStampAsync(HttpContext http, string id)
-    {
-        var version = await DataVersionWatch.OfRequestAsync(http);
-        if (stamps.TryGetValue(id, out var known) && known.Version == version) return known.Stamp;
-        var stamp = await http.RequestServices.GetRequiredService<AppDbContext>().Users.AsNoTracking()
-            .Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefaultAsync(http.RequestAborted);
-        stamps[id] = (version, stamp);
-        return stamp;
-    }
+    private Task<string?> CurrentStampAsync(HttpContext http, string id) =>
+        stamps.GetAsync(http, id, day: null, () => http.RequestServices.GetRequiredService<AppDbContext>().Users.AsNoTracking()
+            .Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefaultAsync(http.RequestAborted));
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 
@@ -31,5 +32,25 @@ public sealed class DataVersionWatch(ReportingCalendar calendar, DataVersionRead
             Interlocked.Exchange(ref seen, version);
         }
         return version;
+    }
+}
+
+/// <summary>
+/// Values every request asks for but only a write (or, for those that depend on it, the next day) can change, kept per
+/// key while the data version stands: the default quarter, each person's 待办, each account's security stamp.
+/// </summary>
+public class KeptPerVersion<T>
+{
+    private readonly ConcurrentDictionary<string, (long Version, DateOnly Day, T Value)> kept = new();
+
+    /// <param name="day">The day the value holds for, or null when it does not depend on the date.</param>
+    public async Task<T> GetAsync(HttpContext http, string key, DateOnly? day, Func<Task<T>> load)
+    {
+        var version = await DataVersionWatch.OfRequestAsync(http);
+        var on = day ?? DateOnly.MinValue;
+        if (kept.TryGetValue(key, out var known) && known.Version == version && known.Day == on) return known.Value;
+        var value = await load();
+        kept[key] = (version, on, value);
+        return value;
     }
 }

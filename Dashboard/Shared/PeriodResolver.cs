@@ -11,13 +11,8 @@ namespace GzBioPlan.Dashboard.Shared;
 // the page cache asks for the default on every request it serves from memory.
 public sealed class PeriodResolver(IServiceProvider services, TimeProvider clock, IHttpContextAccessor http, PeriodResolver.Memo memo)
 {
-    /// <summary>The default quarter last worked out, with the data version and day it holds for.</summary>
-    public sealed class Memo
-    {
-        public sealed record Slot(long Version, DateOnly Day, Period Quarter);
-
-        public volatile Slot? Last;
-    }
+    /// <summary>The default quarter, kept per data version and day.</summary>
+    public sealed class Memo : KeptPerVersion<Period>;
 
     /// <returns>The period, or null when the text is not a plan quarter (the page answers "not found").</returns>
     public async Task<Period?> ResolveAsync(string? text, CancellationToken ct)
@@ -34,12 +29,9 @@ public sealed class PeriodResolver(IServiceProvider services, TimeProvider clock
     public async Task<Period> CurrentAsync(CancellationToken ct)
     {
         var today = BeijingTime.Today(clock);
-        if (http.HttpContext is not { } request) return await LastDoneAsync(today, ct);
-        var version = await DataVersionWatch.OfRequestAsync(request);
-        if (memo.Last is { } last && last.Version == version && last.Day == today) return last.Quarter;
-        var quarter = await LastDoneAsync(today, ct);
-        memo.Last = new Memo.Slot(version, today, quarter);
-        return quarter;
+        return http.HttpContext is { } request
+            ? await memo.GetAsync(request, "", today, () => LastDoneAsync(today, ct))
+            : await LastDoneAsync(today, ct);
     }
 
     private async Task<Period> LastDoneAsync(DateOnly today, CancellationToken ct) => (await Completeness.LastDoneAsync(today, ct)).ClampToPlan();

@@ -21,13 +21,8 @@ public static class TodoFeature
 
     private static readonly object Waiting = new();
 
-    /// <summary>Each person's 待办 as last loaded, with the data version and day it holds for: it is on every page (the menu).</summary>
-    public sealed class Kept
-    {
-        public sealed record Entry(long Version, DateOnly Day, IReadOnlyList<TodoItem> Items, int Unread);
-
-        public readonly System.Collections.Concurrent.ConcurrentDictionary<string, Entry> ByPerson = new();
-    }
+    /// <summary>Each person's 待办, kept per data version and day: it is on every page (the menu).</summary>
+    public sealed class Kept : KeptPerVersion<(IReadOnlyList<TodoItem> Items, int Unread)>;
 
     /// <summary>
     /// The signed-in person's 待办 and unread count, loaded once per request (the menu's count and a landing page's panel
@@ -45,16 +40,13 @@ public static class TodoFeature
 
     private static async Task<(IReadOnlyList<TodoItem> Items, int Unread)> LoadAsync(HttpContext http)
     {
-        var version = await DataVersionWatch.OfRequestAsync(http);
         var today = BeijingTime.Today(http.RequestServices.GetRequiredService<TimeProvider>());
-        var kept = http.RequestServices.GetRequiredService<Kept>();
-        var person = http.User.Identity!.Name ?? "";
-        if (kept.ByPerson.TryGetValue(person, out var known) && known.Version == version && known.Day == today) return (known.Items, known.Unread);
-        await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        var items = await scope.ServiceProvider.GetRequiredService<TodoQuery>().RunAsync(http.User, http.RequestAborted);
-        var unread = await scope.ServiceProvider.GetRequiredService<NotificationCentre>().UnreadCountAsync(http.User, http.RequestAborted);
-        kept.ByPerson[person] = new Kept.Entry(version, today, items, unread);
-        return (items, unread);
+        return await http.RequestServices.GetRequiredService<Kept>().GetAsync(http, http.User.Identity!.Name ?? "", today, async () =>
+        {
+            await using var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+            var items = await scope.ServiceProvider.GetRequiredService<TodoQuery>().RunAsync(http.User, http.RequestAborted);
+            return (items, await scope.ServiceProvider.GetRequiredService<NotificationCentre>().UnreadCountAsync(http.User, http.RequestAborted));
+        });
     }
 
     public static IEndpointRouteBuilder MapTodo(this IEndpointRouteBuilder app)

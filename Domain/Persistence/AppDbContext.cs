@@ -84,15 +84,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         if (!ChangesVersionedData()) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var count = base.SaveChanges(acceptAllChangesOnSuccess: false);
-        DataVersions.Where(v => v.Id == DataVersion.RowId).ExecuteUpdate(s => s.SetProperty(v => v.Value, v => v.Value + 1));
+        VersionRow.ExecuteUpdate(NextVersion);
         transaction?.Commit();
         if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
         return count;
     }
 
     /// <summary>For writes that bypass the change tracker (ExecuteUpdate, ExecuteDelete): call it in the same transaction.</summary>
-    public Task BumpDataVersionAsync(CancellationToken ct) =>
-        DataVersions.Where(v => v.Id == DataVersion.RowId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, v => v.Value + 1), ct);
+    public Task BumpDataVersionAsync(CancellationToken ct) => VersionRow.ExecuteUpdateAsync(NextVersion, ct);
+
+    private IQueryable<DataVersion> VersionRow => DataVersions.Where(v => v.Id == DataVersion.RowId);
+
+    private static readonly Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<DataVersion>> NextVersion = s => s.SetProperty(v => v.Value, v => v.Value + 1);
 
     private bool ChangesVersionedData() =>
         ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted

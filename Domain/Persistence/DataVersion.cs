@@ -29,7 +29,6 @@ public sealed class DataVersion
     {
         typeof(DataVersion), typeof(AuditEntry), typeof(DataProtectionKey), typeof(ApiToken), typeof(JobRun), typeof(PasswordHistory),
     };
-
 }
 
 /// <summary>
