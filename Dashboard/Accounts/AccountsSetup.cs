@@ -87,6 +87,24 @@ public static class AccountsSetup
         return builder;
     }
 
+    /// <summary>
+    /// An account whose password someone else chose (a temporary one shown once) reaches nothing but 修改密码 and 退出
+    /// until it sets its own; the API answers 403.
+    /// </summary>
+    public static IApplicationBuilder UseTemporaryPasswordCheck(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (!context.User.MustChangePassword() || context.Request.Path.StartsWithSegments("/account/password")
+            || context.Request.Path.StartsWithSegments("/logout") || context.GetEndpoint()?.Metadata.GetMetadata<Hosting.StaticAsset>() is not null)
+            return next(context);
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect("/account/password");
+        return Task.CompletedTask;
+    });
+
     /// <summary>Browsers are sent to the login page; API callers get a plain status code.</summary>
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
@@ -106,9 +124,17 @@ public static class AppClaims
     public const string DistrictType = "gz:district";
     public const string UnitType = "gz:unit";
     public const string DisplayNameType = "gz:name";
+    public const string ApplicantType = "gz:applicant";
+    public const string MustChangePasswordType = "gz:must-change-password";
 
     public static string? District(this ClaimsPrincipal user) => user.FindFirstValue(DistrictType);
     public static string? Unit(this ClaimsPrincipal user) => user.FindFirstValue(UnitType);
+    /// <summary>A 申报单位 account's organisation.</summary>
+    public static long? ApplicantId(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Applicant) && long.TryParse(user.FindFirstValue(ApplicantType), out var id) ? id : null;
+
+    public static bool MustChangePassword(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == MustChangePasswordType);
+
     public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(DisplayNameType) ?? user.Identity?.Name ?? "";
 
     /// <summary>Leaders, the coordination office, municipal units and admins read the whole city.</summary>
@@ -135,6 +161,8 @@ internal sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<I
         identity.AddClaim(new Claim(AppClaims.DisplayNameType, user.DisplayName));
         if (user.DistrictCode is { } d) identity.AddClaim(new Claim(AppClaims.DistrictType, d));
         if (user.UnitCode is { } u) identity.AddClaim(new Claim(AppClaims.UnitType, u));
+        if (user.ApplicantId is { } a) identity.AddClaim(new Claim(AppClaims.ApplicantType, a.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(AppClaims.MustChangePasswordType, "1"));
         return identity;
     }
 }

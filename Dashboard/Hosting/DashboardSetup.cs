@@ -11,6 +11,8 @@ using GzBioPlan.Dashboard.Provenance;
 using GzBioPlan.Dashboard.Submissions;
 using GzBioPlan.Dashboard.Components;
 using GzBioPlan.Dashboard.Admin;
+using GzBioPlan.Dashboard.Attachments;
+using GzBioPlan.Dashboard.Flagship;
 using GzBioPlan.Dashboard.Breakdown;
 using GzBioPlan.Dashboard.Briefing;
 using GzBioPlan.Dashboard.Districts;
@@ -72,6 +74,8 @@ public static class DashboardSetup
         builder.AddProvenance();
         builder.AddBriefing();
         builder.AddAdmin();
+        builder.AddAttachments();
+        builder.AddFlagship();
         return builder;
     }
 
@@ -129,6 +133,7 @@ public static class DashboardSetup
         app.UseRequestLogging();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTemporaryPasswordCheck();
         app.UseAntiforgery();
         // A page form posted with a missing or stale token gets 400 and a Chinese page saying what to do, instead of
         // the framework's English sentence. (Re-executing the status page would post the form to it again.)
@@ -166,6 +171,8 @@ public static class DashboardSetup
         app.MapTodo();
         app.MapBriefing();
         app.MapAdmin();
+        app.MapAttachments();
+        app.MapFlagship();
         app.MapRazorComponents<App>();
         return app;
     }

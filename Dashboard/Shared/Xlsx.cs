@@ -79,7 +79,7 @@ public static class Xlsx
     /// <summary>The inverse of <see cref="Safe"/> for text read back from an export that is also an import template.</summary>
     public static string? Unsafe(string? text) => text is ['\'', '=' or '+' or '-' or '@' or '\t' or '\r', ..] ? text[1..] : text;
 
-    private static int DisplayWidth(object? value) =>
+    public static int DisplayWidth(object? value) =>
         value switch
         {
             null => 0,

@@ -80,3 +80,16 @@ function pageLoaded() {
 }
 pageLoaded();
 document.addEventListener('DOMContentLoaded', () => window.Blazor && window.Blazor.addEventListener('enhancedload', pageLoaded));
+
+// 字数: a live count under each limited text box, counted as the server counts (every character but whitespace,
+// as Word's and WPS's 「字符数(不计空格)」).
+function countCharacters(text) { return [...text].filter(ch => !/\s/u.test(ch)).length; }
+function updateCount(box) {
+    const out = document.querySelector('[data-count-for="' + box.name + '"]');
+    if (!out) return;
+    const n = countCharacters(box.value), limit = +box.getAttribute('data-limit');
+    out.textContent = '已填 ' + n + ' / ' + limit + ' 字（不计空格）';
+    out.classList.toggle('over', n > limit);
+}
+document.addEventListener('input', e => { if (e.target.matches && e.target.matches('[data-limit]')) updateCount(e.target); });
+document.querySelectorAll('[data-limit]').forEach(updateCount);

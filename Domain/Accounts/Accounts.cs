@@ -14,6 +14,12 @@ public class AppUser : IdentityUser
     /// <summary>For a 市直部门 account: the unit it reports for.</summary>
     public string? UnitCode { get; set; }
 
+    /// <summary>For a 申报单位 account: the organisation it applies for (flagship collection).</summary>
+    public long? ApplicantId { get; set; }
+
+    /// <summary>Set when someone else chose the password (a temporary one shown once): the first sign-in must replace it.</summary>
+    public bool MustChangePassword { get; set; }
+
     public bool Disabled { get; set; }
 
     /// <summary>Created by demo mode; removed with the demo data.</summary>
@@ -29,7 +35,13 @@ public static class Roles
     public const string Unit = "市直部门";
     public const string Admin = "管理员";
 
-    public static readonly IReadOnlyList<string> All = [Leader, Coordination, District, Unit, Admin];
+    /// <summary>An organisation applying to the flagship collection; sees only its own applications.</summary>
+    public const string Applicant = "申报单位";
+
+    public static readonly IReadOnlyList<string> All = [Leader, Coordination, District, Unit, Admin, Applicant];
+
+    /// <summary>The roles an admin gives on 账号管理; a 申报单位 account is bound to its organisation where that is registered.</summary>
+    public static readonly IReadOnlyList<string> Staff = [Leader, Coordination, District, Unit, Admin];
 
     /// <summary>Roles that read the whole city's figures.</summary>
     public const string CityWide = Leader + "," + Coordination + "," + Unit + "," + Admin;
@@ -178,6 +190,8 @@ public static class AuditActions
     public const string ProgressLocked = "progress-locked";
     public const string ProgressUnlocked = "progress-unlocked";
     public const string HolidaysChanged = "holidays-changed";
+    public const string AttachmentRefused = "attachment-refused";
+    public const string ApplicantCreated = "applicant-created";
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
@@ -186,6 +200,7 @@ public static class AuditActions
         [AccountEnabled] = "启用账号", [AccountBinding] = "修改账号绑定", [TokenIssued] = "创建访问令牌", [TokenRevoked] = "撤销访问令牌",
         [SubmissionAccepted] = "确认报表", [SubmissionReturned] = "退回报表", [SubmissionUnlocked] = "解锁报表", [Exemption] = "设置免报",
         [ProgressLocked] = "锁定进展报告", [ProgressUnlocked] = "解锁进展报告", [HolidaysChanged] = "修改节假日",
+        [AttachmentRefused] = "拒收附件", [ApplicantCreated] = "新建申报单位",
     };
 
     public static string Label(string action) => Labels.GetValueOrDefault(action, action);

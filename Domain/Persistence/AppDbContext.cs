@@ -62,6 +62,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<BreakdownImport> BreakdownImports => Set<BreakdownImport>();
     public DbSet<MilestoneCarry> MilestoneCarries => Set<MilestoneCarry>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
+    public DbSet<Flagship.FlagshipBatch> FlagshipBatches => Set<Flagship.FlagshipBatch>();
+    public DbSet<Flagship.Applicant> Applicants => Set<Flagship.Applicant>();
+    public DbSet<Flagship.FlagshipApplication> FlagshipApplications => Set<Flagship.FlagshipApplication>();
+    public DbSet<Flagship.ApplicationEvent> ApplicationEvents => Set<Flagship.ApplicationEvent>();
 
     /// <summary>
     /// Saves, and when anything versioned changed moves the data version in the same transaction (the caller's if it

@@ -189,8 +189,7 @@ public static class WorkbookParser
                     case CellKind.Uscc:
                         var code = CellValues.Code(raw);
                         if (code is null) Fail("cell.required", "18 位统一社会信用代码", $"“{col.Header}”为必填项。");
-                        else if (code.Length != 18) Fail("cell.uscc", "18 位统一社会信用代码", $"统一社会信用代码应为 18 位，这里是 {code.Length} 位。");
-                        else if (!Uscc.IsValid(code)) Fail("cell.uscc", "校验位正确的统一社会信用代码", "统一社会信用代码校验位不正确（GB 32100-2015），请与营业执照核对。");
+                        else if (Uscc.Problem(code) is { } wrong) Fail("cell.uscc", "18 位、校验位正确的统一社会信用代码", wrong);
                         else key = code;
                         break;
                     default:

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using GzBioPlan.Domain.Flagship;
+using GzBioPlan.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace GzBioPlan.Dashboard.Flagship;
+
+/// <summary>A row of an application list.</summary>
+public sealed record ApplicationRow(long Id, int Year, string Applicant, string Uscc, string DistrictCode, string District, string ProductName, string Field,
+    string Kind, ApplicationState State, int Version, DateTimeOffset? SubmittedAt, int? RecommendRank, string? RecommendReason, string? RecommendContact,
+    string? RecommendPhone);
+
+/// <summary>附件2: a batch and its recommended applications in the city's order.</summary>
+public sealed record RecommendationSummary(FlagshipBatch Batch, IReadOnlyList<ApplicationRow> Rows);
+
+public static class FlagshipQueries
+{
+    /// <summary>The applications the user may see, optionally of one batch and state, newest batch first, then by district.</summary>
+    public static async Task<List<ApplicationRow>> ListAsync(AppDbContext db, ClaimsPrincipal user, long? batchId, ApplicationState? state, CancellationToken ct)
+    {
+        var apps = db.FlagshipApplications.AsNoTracking().Visible(user);
+        if (batchId is { } b) apps = apps.Where(a => a.BatchId == b);
+        if (state is { } s) apps = apps.Where(a => a.State == s);
+        var rows = await (from a in apps
+                          join batch in db.FlagshipBatches on a.BatchId equals batch.Id
+                          join org in db.Applicants on a.ApplicantId equals org.Id
+                          join d in db.Districts on a.DistrictCode equals d.Code
+                          orderby batch.Year descending, d.SortOrder, a.Id
+                          select new ApplicationRow(a.Id, batch.Year, org.Name, org.Uscc, a.DistrictCode, d.Name, a.ProductName, a.Field, a.Kind, a.State,
+                              a.Version, a.SubmittedAt, a.RecommendRank, a.RecommendReason, a.RecommendContact, a.RecommendPhone))
+            .ToListAsync(ct);
+        return rows;
+    }
+
+    public static async Task<RecommendationSummary?> SummaryAsync(AppDbContext db, int year, CancellationToken ct)
+    {
+        if (await db.FlagshipBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Year == year, ct) is not { } batch) return null;
+        var rows = await (from a in db.FlagshipApplications.AsNoTracking()
+                          where a.BatchId == batch.Id && a.RecommendRank != null
+                          join org in db.Applicants on a.ApplicantId equals org.Id
+                          join d in db.Districts on a.DistrictCode equals d.Code
+                          orderby a.RecommendRank
+                          select new ApplicationRow(a.Id, year, org.Name, org.Uscc, a.DistrictCode, d.Name, a.ProductName, a.Field, a.Kind, a.State,
+                              a.Version, a.SubmittedAt, a.RecommendRank, a.RecommendReason, a.RecommendContact, a.RecommendPhone))
+            .ToListAsync(ct);
+        return new RecommendationSummary(batch, rows);
+    }
+}
