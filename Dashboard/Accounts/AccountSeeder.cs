@@ -1,5 +1,6 @@
 using GzBioPlan.Domain.Accounts;
 using GzBioPlan.Domain.Demo;
+using GzBioPlan.Domain.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,9 @@ namespace GzBioPlan.Dashboard.Accounts;
 public static class AccountSeeder
 {
     public const string DemoPassword = "Demo2024!";
+
+    /// <summary>The demo 申报单位 account (README's table).</summary>
+    public const string DemoApplicant = "applicant";
 
     /// <summary>The demo accounts README lists: user name, display name, role, district, unit.</summary>
     public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role, string? District, string? Unit)> DemoAccounts =
@@ -48,6 +52,14 @@ public static class AccountSeeder
             {
                 if (await users.FindByNameAsync(a.UserName) is null)
                     await CreateAsync(users, a.UserName, a.DisplayName, a.Role, a.District, a.Unit, DemoPassword, isDemo: true);
+            }
+            // The demo 申报单位 applies for the first demo organisation of the flagship collection.
+            var db = sp.GetRequiredService<AppDbContext>();
+            if (await users.FindByNameAsync(DemoApplicant) is null
+                && await db.Applicants.AsNoTracking().Where(x => x.IsDemo).OrderBy(x => x.Id).FirstOrDefaultAsync(ct) is { } org)
+            {
+                var user = new AppUser { UserName = DemoApplicant, DisplayName = $"{org.Name}（演示）", ApplicantId = org.Id, IsDemo = true };
+                if ((await users.CreateAsync(user, DemoPassword)).Succeeded) await users.AddToRoleAsync(user, Roles.Applicant);
             }
         }
         else

@@ -41,7 +41,6 @@ public sealed class FlagshipService(AppDbContext db, AttachmentStore attachments
         var batch = await db.FlagshipBatches.FirstOrDefaultAsync(b => b.Year == year, ct);
         if (batch is null) return (null, $"没有 {year} 年的征集批次。");
         if (batch.IsClosed) return (null, $"{year} 年征集批次已关闭。");
-        if (Today > batch.ApplicantDeadline) return (null, $"{year} 年申报已于 {batch.ApplicantDeadline:yyyy年M月d日} 截止，如需补报请与所在区工信部门联系。");
         var applicant = await db.Applicants.FirstAsync(a => a.Id == applicantId, ct);
         if (applicant.Status != ApplicantStatus.Approved) return (null, "本单位的注册尚未通过所在区工信部门审核，暂不能申请。");
         var now = clock.GetUtcNow();
@@ -89,8 +88,6 @@ public sealed class FlagshipService(AppDbContext db, AttachmentStore attachments
         var (app, batch) = await LoadAsync(id, ct);
         if (app is null || batch is null) return [new(FormFields.Whole, "找不到该申请。")];
         if (user.WhyNotEdit(app, batch) is { } why) return [new(FormFields.Whole, why)];
-        if (app.State == ApplicationState.Draft && Today > batch.ApplicantDeadline)
-            return [new(FormFields.Whole, $"申报已于 {batch.ApplicantDeadline:yyyy年M月d日} 截止，如需补报请与所在区工信部门联系。")];
         var problems = ApplicationRules.Check(app.Form, batch, await attachments.FilledSlotsAsync(FlagshipAttachments.Owner, id, ct), submit: true).ToList();
         // SQLite cannot compare instants in a query; an application has a handful of scans.
         var scans = await db.Attachments.AsNoTracking().Where(f => f.Owner == FlagshipAttachments.Owner && f.OwnerId == id && f.Slot == FormFields.StampedScan)

@@ -47,6 +47,7 @@ public static class DemoData
         await db.BreakdownChanges.Where(c => c.SubItemId != null && demoSubItems.Contains(c.SubItemId.Value)).ExecuteDeleteAsync(ct);
         await db.Milestones.Where(m => demoSubItems.Contains(m.SubItemId)).ExecuteDeleteAsync(ct);
         await db.SubItems.Where(s => s.IsDemo).ExecuteDeleteAsync(ct);
+        await FlagshipDemo.RemoveAsync(db, ct);
         await db.TargetMilestones.Where(m => m.CompletedByDemo)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.CompletedIn, (Period?)null).SetProperty(m => m.CompletedByDemo, false), ct);
         await db.BumpDataVersionAsync(ct);
@@ -79,6 +80,7 @@ public static class DemoData
             .Where(r => !realReports.Contains((r.WorkItemCode, r.UnitCode, r.Period))));
         await db.SaveChangesAsync(ct);
         await AddBreakdownAsync(db, generator, last, ct);
+        await FlagshipDemo.AddAsync(db, ct);
 
         foreach (var (target, order, done) in MilestonesReached)
         {
