@@ -56,7 +56,7 @@ public static class FlagshipEndpoints
             return TypedResults.Redirect(notice.Append($"/flagship/applications/{id}", problem ?? (decision.Pass ? "已通过并写入审核意见。" : "已退回申报单位修改。")));
         }).RequireAntiforgeryToken();
 
-        group.MapPost("/batches/{year:int}/recommend", async (int year, HttpContext http, FlagshipService service, PageNotice notice, CancellationToken ct) =>
+        group.MapPost("/batches/{year:int}/recommendation", async (int year, HttpContext http, FlagshipService service, PageNotice notice, CancellationToken ct) =>
         {
             var posted = await http.Request.ReadFormAsync(ct);
             var rows = posted["id"].Select(v => long.TryParse(v, out var i) ? i : 0).Where(i => i > 0).Distinct().Select(i => new RecommendationRow(i,
@@ -65,7 +65,7 @@ public static class FlagshipEndpoints
             return TypedResults.Redirect(notice.Append($"/flagship/batches/{year}/recommend", problem ?? "推荐名单已保存。"));
         }).RequireAntiforgeryToken();
 
-        group.MapPost("/batches", async (HttpContext http, BatchEditing editing, PageNotice notice, CancellationToken ct) =>
+        group.MapPost("/batches/save", async (HttpContext http, BatchEditing editing, PageNotice notice, CancellationToken ct) =>
         {
             var input = BatchInput.Read(await http.Request.ReadFormAsync(ct));
             var creating = http.Request.Form["creating"] == "1";
