@@ -78,6 +78,21 @@ public static class FlagshipEndpoints
             TypedResults.Redirect(notice.Append($"/flagship/batches/{year}", await editing.CloseAsync(year, http.User, ct) ?? $"{year} 年征集批次已关闭，此后只读。")))
             .RequireAntiforgeryToken();
 
+        group.MapGet("/applications/{id:long}/form.docx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (long id, HttpContext http,
+            AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (await ApplicationView.LoadAsync(db, id, ct) is not { } view) return TypedResults.NotFound();
+            if (!http.User.MayRead(view.App.ApplicantId, view.App.DistrictCode)) return TypedResults.Forbid();
+            var bytes = FlagshipDocx.Write(view.Batch, view.App.Form, view.StampLine(clock.GetUtcNow()), view.App.DistrictOpinion, view.App.CityOpinion);
+            return TypedResults.File(bytes, FlagshipDocx.ContentType, $"{view.Batch.FormTitle}-{view.Applicant}-{view.App.Id}.docx");
+        });
+
+        // The blank form is part of the public notice.
+        app.MapGet("/flagship/batches/{year:int}/blank-form.docx", async Task<Results<FileContentHttpResult, NotFound>> (int year, AppDbContext db, CancellationToken ct) =>
+            await db.FlagshipBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Year == year, ct) is { } batch
+                ? TypedResults.File(FlagshipDocx.Write(batch, new ApplicationForm(), null, null, null), FlagshipDocx.ContentType, $"{batch.FormTitle}（空白）.docx")
+                : TypedResults.NotFound()).AllowAnonymous();
+
         group.MapGet("/batches/{year:int}/summary.xlsx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int year, HttpContext http,
             AppDbContext db, CancellationToken ct) =>
         {

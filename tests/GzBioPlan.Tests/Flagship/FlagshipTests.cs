@@ -107,6 +107,36 @@ public class FlagshipTests : IAsyncLifetime
         [.. JsonDocument.Parse(await client.GetStringAsync("/api/v1/flagship/applications?batch=2024")).RootElement.EnumerateArray()];
 
     [Fact]
+    public async Task The_application_and_the_blank_form_download_as_word_documents_laid_out_as_the_seed()
+    {
+        var blank = DocxText(await app.Anonymous().GetByteArrayAsync("/flagship/batches/2024/blank-form.docx"));
+        Assert.Contains("2024年生物制造标志性产品申请表", blank);
+        Assert.Contains("填 报 须 知", blank);
+        Assert.Contains("☐中央企业", blank);
+        Assert.Contains("工业和信息化主管部门（盖章）", blank);
+
+        var verified = app.WithDb(db => db.FlagshipApplications.First(a => a.State == ApplicationState.Verified && a.RecommendRank == 1));
+        var office = await app.SignedIn("office");
+        var response = await office.GetAsync($"/flagship/applications/{verified.Id}/form.docx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+        var text = DocxText(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains(verified.ProductName, text);
+        Assert.Contains($"申请编号 {verified.Id} · 第 1 版", text);
+        Assert.Contains("☑" + verified.Kind, text);
+        Assert.Contains(verified.CityOpinion!, text);
+        Assert.Contains("50 m³ 不锈钢发酵罐 4 台", text);
+        Assert.Contains("/access-denied", (await (await app.SignedIn(AccountSeederName)).GetAsync($"/flagship/applications/{verified.Id}/form.docx")).Headers.Location?.OriginalString);
+    }
+
+    /// <summary>Every text of the document, its header included.</summary>
+    private static string DocxText(byte[] bytes)
+    {
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var parts = new[] { doc.MainDocumentPart!.Document.Body!.InnerText }.Concat(doc.MainDocumentPart.HeaderParts.Select(h => h.Header.InnerText));
+        return string.Join("\n", parts);
+    }
+
+    [Fact]
     public async Task A_draft_saved_from_an_older_copy_is_refused_never_silently_overwritten()
     {
         var id = DemoDraftId();
@@ -255,18 +285,18 @@ public class FlagshipTests : IAsyncLifetime
         Assert.Contains("区工信部门只能为本区的单位开通账号", await Create("广州另一区生物有限公司", Uscc(), "440106", "other"));
         Assert.Contains("第 15 位“V”不是允许的字符", await Create("广州示例新材料有限公司", "91440112MA5D00V1RX", "440112", "newfirm"));
         var page = await Create("广州示例新材料有限公司", Uscc(), "440112", "newfirm");
-        var password = System.Text.RegularExpressions.Regex.Match(page, "data-temporary-password>([^<]+)<").Groups[1].Value;
+        var password = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "data-temporary-password>([^<]+)<").Groups[1].Value);
         Assert.Equal(14, password.Length);
         Assert.Contains("已登记为", await Create("重复登记有限公司", Uscc(), "440112", "again"));
 
-        var firm = await app.SignedIn("newfirm", System.Net.WebUtility.HtmlDecode(password));
+        var firm = await app.SignedIn("newfirm", password);
         var landing = await firm.GetAsync("/flagship/applications");
         Assert.Equal("/account/password", landing.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Forbidden, (await firm.GetAsync("/api/v1/flagship/applications")).StatusCode);
         var token = AppFactory.Antiforgery(await firm.GetStringAsync("/account/password"));
         var changed = await firm.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "password", ["__RequestVerificationToken"] = token, ["Input.Current"] = System.Net.WebUtility.HtmlDecode(password),
+            ["_handler"] = "password", ["__RequestVerificationToken"] = token, ["Input.Current"] = password,
             ["Input.New"] = "MyOwn2026!pw", ["Input.Confirm"] = "MyOwn2026!pw",
         }));
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
