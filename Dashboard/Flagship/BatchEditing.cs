@@ -11,7 +11,7 @@ namespace GzBioPlan.Dashboard.Flagship;
 /// <summary>A batch's fields as the office posts them (contacts, 领域 and 类型 one per line).</summary>
 public sealed record BatchInput(int Year, string CallTitle, string CallNumber, string NoticeTitle, string NoticeNumber, DateOnly? ApplicantDeadline,
     DateOnly? DistrictDeadline, DateOnly? ProvinceDeadline, int? Quota, IReadOnlyList<BatchContact> Contacts, string PostalAddress, string Email,
-    IReadOnlyList<string> Fields, IReadOnlyList<string> Kinds)
+    IReadOnlyList<string> Fields, IReadOnlyList<string> Kinds, IReadOnlyList<Criterion> Criteria)
 {
     public static BatchInput Read(IFormCollection f)
     {
@@ -21,7 +21,9 @@ public sealed record BatchInput(int Year, string CallTitle, string CallNumber, s
             .Select(p => new BatchContact(p[0], p.Length > 1 ? p[1].Trim() : "")).ToList();
         return new BatchInput(int.TryParse(f["year"], out var y) ? y : 0, T(f, "callTitle"), T(f, "callNumber"), T(f, "noticeTitle"), T(f, "noticeNumber"),
             ApplicationRules.Date(f["applicantDeadline"]), ApplicationRules.Date(f["districtDeadline"]), ApplicationRules.Date(f["provinceDeadline"]),
-            int.TryParse(f["quota"], out var q) ? q : null, contacts, T(f, "postalAddress"), T(f, "email"), [.. Lines(T(f, "fields")).Where(l => l != "其他")], Lines(T(f, "kinds")));
+            int.TryParse(f["quota"], out var q) ? q : null, contacts, T(f, "postalAddress"), T(f, "email"), [.. Lines(T(f, "fields")).Where(l => l != "其他")], Lines(T(f, "kinds")),
+            [.. Lines(T(f, "criteria")).Select(l => l.Split([' ', '\t', '　'], StringSplitOptions.RemoveEmptyEntries))
+                .Select(p => new Criterion(string.Join(" ", p[..^1]), p.Length > 1 && int.TryParse(p[^1], out var w) ? w : 0))]);
     }
 
     /// <summary>What is wrong, in Chinese, or null. Deadlines are working days of the reporting calendar, in order.</summary>
@@ -45,6 +47,8 @@ public sealed record BatchInput(int Year, string CallTitle, string CallNumber, s
             return "请填写联系人，每行一位：姓名 电话（如“王诚 020-83124567”）。";
         if (Fields.Count == 0 || Kinds.Count == 0 || Fields.Concat(Kinds).Any(x => x.Length > 30) || Fields.Count > 30 || Kinds.Count > 10)
             return "请填写征集领域和征集类型，每行一项，每项不超过 30 字（领域最后会自动加上“其他”）。";
+        if (Criteria.Count is 0 or > 10 || Criteria.Any(c => c.Name.Length is 0 or > 30 || c.Weight is < 1 or > 100))
+            return "请填写专家评议的评分项，每行一项：名称 权重（1 至 100 的整数，如“技术先进性 30”），最多 10 项。";
         return null;
     }
 }
@@ -76,6 +80,7 @@ public sealed class BatchEditing(AppDbContext db, ReportingCalendar calendar, Ti
         batch.Email = input.Email;
         batch.Fields = [.. input.Fields];
         batch.Kinds = [.. input.Kinds];
+        batch.Criteria = [.. input.Criteria];
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -1,6 +1,7 @@
 using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Domain.Flagship;
+using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -56,6 +57,23 @@ public static class FlagshipEndpoints
             return TypedResults.Redirect(notice.Append($"/flagship/applications/{id}", problem ?? (decision.Pass ? "已通过并写入审核意见。" : "已退回申报单位修改。")));
         }).RequireAntiforgeryToken();
 
+        group.MapPost("/applications/{id:long}/score", async (long id, HttpContext http, FlagshipService service, PageNotice notice, AppDbContext db, CancellationToken ct) =>
+        {
+            var posted = await http.Request.ReadFormAsync(ct);
+            var names = posted["criterion"].Select(c => c ?? "").ToList();
+            var scores = names.Distinct().ToDictionary(n => n, n => ApplicationRules.Number(posted[$"score.{n}"]));
+            var problem = await service.ScoreAsync(id, posted["expert"], scores, http.User, ct);
+            return TypedResults.Redirect(notice.Append($"/flagship/applications/{id}#scores", problem ?? "已记录专家评分。"));
+        }).RequireAntiforgeryToken();
+
+        group.MapPost("/applications/{id:long}/outcome", async (long id, HttpContext http, FlagshipService service, PageNotice notice, ReportingCalendar calendar, CancellationToken ct) =>
+        {
+            var posted = await http.Request.ReadFormAsync(ct);
+            var step = Enum.TryParse<OutcomeStep>(posted["step"], out var s) ? s : (OutcomeStep?)null;
+            var problem = await service.RecordOutcomeAsync(id, step, ApplicationRules.Date(posted["on"]), posted["note"], posted["fixedName"], calendar.Days, http.User, ct);
+            return TypedResults.Redirect(notice.Append($"/flagship/applications/{id}#outcome", problem ?? "已登记结果。"));
+        }).RequireAntiforgeryToken();
+
         group.MapPost("/batches/{year:int}/recommendation", async (int year, HttpContext http, FlagshipService service, PageNotice notice, CancellationToken ct) =>
         {
             var posted = await http.Request.ReadFormAsync(ct);
@@ -92,6 +110,11 @@ public static class FlagshipEndpoints
             await db.FlagshipBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Year == year, ct) is { } batch
                 ? TypedResults.File(FlagshipDocx.Write(batch, new ApplicationForm(), null, null, null), FlagshipDocx.ContentType, $"{batch.FormTitle}（空白）.docx")
                 : TypedResults.NotFound()).AllowAnonymous();
+
+        group.MapGet("/library.xlsx", async Task<Results<FileContentHttpResult, ForbidHttpResult>> (int? year, string? field, string? kind, string? district, string? outcome,
+            HttpContext http, AppDbContext db, CancellationToken ct) =>
+            !http.User.SeesCity() && !http.User.IsInRole(Domain.Accounts.Roles.District) ? TypedResults.Forbid() : TypedResults.File(FlagshipExports.Library(await FlagshipQueries.LibraryAsync(db, http.User, new LibraryFilter(year, field, kind, district, outcome), ct), http.User.DisplayName()),
+                Xlsx.ContentType, "生物制造标志性产品库.xlsx"));
 
         group.MapGet("/batches/{year:int}/summary.xlsx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int year, HttpContext http,
             AppDbContext db, CancellationToken ct) =>

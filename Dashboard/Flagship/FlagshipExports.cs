@@ -14,6 +14,15 @@ public static class FlagshipExports
 
     private static readonly double[] Widths = [6, 24, 24, 12, 14, 40, 22, 16];
 
+    /// <summary>The 标志性产品库 as filtered, one row per product.</summary>
+    public static byte[] Library(IReadOnlyList<LibraryRow> rows, string reader) => Xlsx.Write(reader, new Sheet("标志性产品库", "生物制造标志性产品库（本市推荐）",
+        ["年份", "推荐顺序", "报送单位名称", "统一社会信用代码", "区", "报送产品名称", "核定名称", "所属征集类型", "所属征集领域", "结果", "结果日期"],
+        [.. rows.Select(r => new object?[]
+        {
+            r.Year, r.Rank, r.Applicant, r.Uscc, r.District, r.ProductName, r.FixedName, r.Kind, r.Field, r.OutcomeLabel,
+            r.Latest is { } o ? o.On.ToDateTime(TimeOnly.MinValue) : null,
+        })]));
+
     public static byte[] Summary(RecommendationSummary summary, string reader)
     {
         using var package = new ExcelPackage();

@@ -10,6 +10,19 @@ public sealed record ApplicationRow(long Id, int Year, string Applicant, string 
     string Kind, ApplicationState State, int Version, DateTimeOffset? SubmittedAt, int? RecommendRank, string? RecommendReason, string? RecommendContact,
     string? RecommendPhone);
 
+/// <summary>A product of the 标志性产品库.</summary>
+public sealed record LibraryRow(long Id, int Year, int Rank, string Applicant, string Uscc, string DistrictCode, string District, string ProductName, string Field,
+    string Kind, OutcomeRecord? Latest, string? FixedName)
+{
+    public string OutcomeLabel => Latest is null ? LibraryFilter.Pending : Latest.Step.Label();
+}
+
+/// <summary>The library's filters, as the URL carries them.</summary>
+public sealed record LibraryFilter(int? Year, string? Field, string? Kind, string? District, string? Outcome)
+{
+    public const string Pending = "待定";
+}
+
 /// <summary>附件2: a batch and its recommended applications in the city's order.</summary>
 public sealed record RecommendationSummary(FlagshipBatch Batch, IReadOnlyList<ApplicationRow> Rows);
 
@@ -30,6 +43,30 @@ public static class FlagshipQueries
                               a.Version, a.SubmittedAt, a.RecommendRank, a.RecommendReason, a.RecommendContact, a.RecommendPhone))
             .ToListAsync(ct);
         return rows;
+    }
+
+    /// <summary>
+    /// 标志性产品库: every product the city recommended, of every year, with what followed. Filters are optional; the
+    /// outcome filter takes a step or 待定 (nothing recorded yet).
+    /// </summary>
+    public static async Task<List<LibraryRow>> LibraryAsync(AppDbContext db, ClaimsPrincipal user, LibraryFilter filter, CancellationToken ct)
+    {
+        var rows = await (from a in db.FlagshipApplications.AsNoTracking().Visible(user)
+                          where a.RecommendRank != null
+                          join batch in db.FlagshipBatches on a.BatchId equals batch.Id
+                          join org in db.Applicants on a.ApplicantId equals org.Id
+                          join d in db.Districts on a.DistrictCode equals d.Code
+                          orderby batch.Year descending, a.RecommendRank
+                          select new { a.Id, batch.Year, a.RecommendRank, org.Name, org.Uscc, a.DistrictCode, District = d.Name, a.ProductName, a.Field, a.Kind, a.Outcomes })
+            .ToListAsync(ct);
+        return rows.Select(r => new LibraryRow(r.Id, r.Year, r.RecommendRank!.Value, r.Name, r.Uscc, r.DistrictCode, r.District, r.ProductName, r.Field, r.Kind,
+                r.Outcomes.Count == 0 ? null : r.Outcomes[^1], r.Outcomes.LastOrDefault(o => o.FixedName is not null)?.FixedName))
+            .Where(r => filter.Year is null || r.Year == filter.Year)
+            .Where(r => filter.Field is null || r.Field == filter.Field)
+            .Where(r => filter.Kind is null || r.Kind == filter.Kind)
+            .Where(r => filter.District is null || r.DistrictCode == filter.District)
+            .Where(r => filter.Outcome is null || (filter.Outcome == LibraryFilter.Pending ? r.Latest is null : r.Latest?.Step.ToString() == filter.Outcome))
+            .ToList();
     }
 
     public static async Task<RecommendationSummary?> SummaryAsync(AppDbContext db, int year, CancellationToken ct)

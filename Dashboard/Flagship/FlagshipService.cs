@@ -19,6 +19,7 @@ public static class ApplicationActions
     public const string CityReturned = "市核实退回";
     public const string Recommended = "列入推荐";
     public const string Unrecommended = "移出推荐";
+    public const string Scored = "专家评议";
 }
 
 /// <summary>What a reviewer posts: pass or return, the opinion, the reasons per field, and (市核实) the items checked.</summary>
@@ -197,6 +198,46 @@ public sealed class FlagshipService(AppDbContext db, AttachmentStore attachments
         await db.SaveChangesAsync(ct);
         foreach (var (id, action, note) in changes) await LogAsync(id, action, user, note, ct, save: false);
         await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>专家评议: the office records one expert's scores for a verified application (again for the same expert replaces them).</summary>
+    public async Task<string?> ScoreAsync(long id, string? expert, IReadOnlyDictionary<string, decimal?> scores, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!user.Reviews()) return "专家评议由协调办录入。";
+        var (app, batch) = await LoadAsync(id, ct);
+        if (app is null || batch is null) return "找不到该申请。";
+        if (batch.IsClosed) return $"{batch.Year} 年征集批次已关闭。";
+        if (app.State != ApplicationState.Verified) return "通过市核实的申请才能进行专家评议。";
+        if (ExpertScoring.Problem(expert, scores, batch.Criteria) is { } problem) return problem;
+        var name = expert!.Trim();
+        var existing = await db.ExpertScores.FirstOrDefaultAsync(x => x.ApplicationId == id && x.Expert == name, ct);
+        if (existing is null) db.ExpertScores.Add(existing = new ExpertScore { ApplicationId = id, Expert = name, RecordedBy = "" });
+        existing.Scores = batch.Criteria.ToDictionary(c => c.Name, c => scores[c.Name]!.Value);
+        existing.RecordedBy = user.Identity!.Name!;
+        existing.RecordedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await LogAsync(id, ApplicationActions.Scored, user, $"{name}：{ExpertScoring.Weighted(existing.Scores, batch.Criteria)} 分", ct);
+        return null;
+    }
+
+    /// <summary>What followed a recommendation; 公示's end is counted in working days from the holiday table.</summary>
+    public async Task<string?> RecordOutcomeAsync(long id, OutcomeStep? step, DateOnly? on, string? note, string? fixedName, WorkingDays days, ClaimsPrincipal user,
+        CancellationToken ct)
+    {
+        if (!user.Reviews()) return "结果由协调办登记。";
+        var (app, batch) = await LoadAsync(id, ct);
+        if (app is null || batch is null) return "找不到该申请。";
+        if (app.RecommendRank is null) return "只有列入推荐名单的产品才有后续结果。";
+        if (step is not { } s || !Enum.IsDefined(s)) return "请选择结果。";
+        if (on is not { } day || day.Year < batch.Year || day > Today.AddDays(1)) return "请填写结果的日期（不早于批次年份，不晚于今天）。";
+        if (s == OutcomeStep.Selected && string.IsNullOrWhiteSpace(fixedName)) return "入选名单时请填写专家核定的产品名称。";
+        if ((note?.Trim().Length ?? 0) > 300 || (fixedName?.Trim().Length ?? 0) > 200) return "说明不超过 300 字，核定名称不超过 200 字。";
+        var record = new OutcomeRecord(s, day, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), string.IsNullOrWhiteSpace(fixedName) ? null : fixedName.Trim(),
+            s == OutcomeStep.Publicity ? OutcomeSteps.PublicityEnd(days, day) : null);
+        app.Outcomes = [.. app.Outcomes, record];
+        await db.SaveChangesAsync(ct);
+        await LogAsync(id, s.Label(), user, record.FixedName ?? record.Note, ct);
         return null;
     }
 

@@ -54,6 +54,7 @@ public static class FlagshipDemo
             Contacts = [new("张敏（演示）", "020-83120000"), new("李想（演示）", "020-83120001")],
             Fields = ["食品及添加剂", "生物制药", "化妆品", "生物基化学品", "生物能源", "生物基材料", "酶制剂", "天然产物生物合成", "专用设备及材料"],
             Kinds = ["重大创新型", "关键提升型", "规模替代型"],
+            Criteria = [.. ExpertScoring.DefaultCriteria],
         };
         db.FlagshipBatches.Add(batch);
         var start = new DateTimeOffset(2024, 11, 1, 9, 0, 0, TimeSpan.FromHours(8));
@@ -94,10 +95,28 @@ public static class FlagshipDemo
                 app.RecommendRank = r;
                 app.RecommendReason = $"{product}技术水平国内领先，已实现规模化生产，市场占有率居全国前列，推广价值突出。";
                 (app.RecommendContact, app.RecommendPhone) = ("张敏 消费品工业处一级主任科员 工程师（演示）", "13800138000");
+                app.Outcomes = r == 1
+                    ?
+                    [
+                        new(OutcomeStep.ProvinceRecommended, new DateOnly(2024, 11, 17), null, null, null),
+                        new(OutcomeStep.Selected, new DateOnly(2025, 1, 10), null, product.Replace("重组人源化", "重组Ⅲ型人源化"), null),
+                        new(OutcomeStep.Publicity, new DateOnly(2025, 1, 13), null, null, new DateOnly(2025, 1, 24)),
+                        new(OutcomeStep.Published, new DateOnly(2025, 2, 10), null, null, null),
+                    ]
+                    : [new(OutcomeStep.ProvinceRecommended, new DateOnly(2024, 11, 17), null, null, null), new(OutcomeStep.NotSelected, new DateOnly(2025, 1, 10), null, null, null)];
             }
             db.FlagshipApplications.Add(app);
             await db.SaveChangesAsync(ct);
             db.ApplicationEvents.AddRange(Events(app, state));
+            if (state == ApplicationState.Verified)
+            {
+                foreach (var (expert, offset) in new[] { ("专家甲（演示）", 0), ("专家乙（演示）", 4) })
+                    db.ExpertScores.Add(new ExpertScore
+                    {
+                        ApplicationId = app.Id, Expert = expert, RecordedBy = "office", RecordedAt = at.AddDays(8),
+                        Scores = batch.Criteria.ToDictionary(c => c.Name, c => (decimal)(92 - 3 * i - offset + c.Weight % 7)),
+                    });
+            }
             if (complete)
             {
                 foreach (var proof in FormFields.Proofs.Where(p => p.Required(app.Form)))
@@ -113,6 +132,7 @@ public static class FlagshipDemo
         var apps = db.FlagshipApplications.Where(a => a.IsDemo).Select(a => a.Id);
         await db.Attachments.Where(a => a.IsDemo || (a.Owner == "flagship" && apps.Contains(a.OwnerId))).ExecuteDeleteAsync(ct);
         await db.ApplicationEvents.Where(e => apps.Contains(e.ApplicationId)).ExecuteDeleteAsync(ct);
+        await db.ExpertScores.Where(e => apps.Contains(e.ApplicationId)).ExecuteDeleteAsync(ct);
         await db.FlagshipApplications.Where(a => a.IsDemo).ExecuteDeleteAsync(ct);
         await db.Applicants.Where(a => a.IsDemo && !db.FlagshipApplications.Any(x => x.ApplicantId == a.Id)).ExecuteDeleteAsync(ct);
         await db.FlagshipBatches.Where(b => b.IsDemo && !db.FlagshipApplications.Any(x => x.BatchId == b.Id)).ExecuteDeleteAsync(ct);

@@ -178,3 +178,44 @@ public static class Quota
         return null;
     }
 }
+
+/// <summary>专家评议: each expert's weighted score, their average per application, and the ranking.</summary>
+public static class ExpertScoring
+{
+    /// <summary>The 2024 default: what the call asks of a product (先进、效益、推广价值) as five weighted criteria.</summary>
+    public static readonly IReadOnlyList<Criterion> DefaultCriteria =
+    [
+        new("技术先进性", 30), new("创新性和差异化竞争力", 25), new("经济效益和市场占有率", 20), new("推广价值和应用前景", 15), new("知识产权和标准", 10),
+    ];
+
+    /// <summary>Σ score × weight ÷ Σ weight, over the batch's criteria; null when a criterion is unscored.</summary>
+    public static decimal? Weighted(IReadOnlyDictionary<string, decimal> scores, IReadOnlyList<Criterion> criteria)
+    {
+        var total = criteria.Sum(c => c.Weight);
+        if (total <= 0 || criteria.Any(c => !scores.ContainsKey(c.Name))) return null;
+        return Math.Round(criteria.Sum(c => scores[c.Name] * c.Weight) / total, 2);
+    }
+
+    /// <summary>The mean of the experts' weighted scores (rounded to 0.01), or null with no complete score.</summary>
+    public static decimal? Average(IEnumerable<IReadOnlyDictionary<string, decimal>> experts, IReadOnlyList<Criterion> criteria)
+    {
+        var weighted = experts.Select(e => Weighted(e, criteria)).OfType<decimal>().ToList();
+        return weighted.Count == 0 ? null : Math.Round(weighted.Average(), 2);
+    }
+
+    /// <summary>Ranks by average, highest first; equal averages share a rank (1, 2, 2, 4).</summary>
+    public static IReadOnlyDictionary<long, int> Ranks(IReadOnlyDictionary<long, decimal> averages) =>
+        averages.ToDictionary(a => a.Key, a => 1 + averages.Values.Count(v => v > a.Value));
+
+    /// <summary>Why one expert's scores cannot be kept, or null: every criterion scored 0–100.</summary>
+    public static string? Problem(string? expert, IReadOnlyDictionary<string, decimal?> scores, IReadOnlyList<Criterion> criteria)
+    {
+        if (string.IsNullOrWhiteSpace(expert) || expert.Trim().Length > 50) return "请填写专家姓名（不超过 50 字）。";
+        foreach (var c in criteria)
+        {
+            if (scores.GetValueOrDefault(c.Name) is not { } s) return $"请填写“{c.Name}”的评分。";
+            if (s is < 0 or > 100) return $"“{c.Name}”的评分应在 0 至 100 之间。";
+        }
+        return null;
+    }
+}

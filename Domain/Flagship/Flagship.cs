@@ -5,6 +5,63 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GzBioPlan.Domain.Flagship;
 
+/// <summary>A criterion of 专家评议 and its weight (the weights of a batch need not add to 100: they are normalised).</summary>
+public sealed record Criterion(string Name, int Weight);
+
+/// <summary>What followed a recommendation, as the ministry's process runs (三、工作程序).</summary>
+public enum OutcomeStep
+{
+    /// <summary>省推荐: the province put it on its list to the ministry.</summary>
+    ProvinceRecommended = 0,
+
+    /// <summary>入选名单: on the ministry's list, with the name as the experts fixed it.</summary>
+    Selected = 1,
+
+    /// <summary>公示: published for objections for 10 working days.</summary>
+    Publicity = 2,
+
+    /// <summary>有异议: an objection was raised during 公示.</summary>
+    Objection = 3,
+
+    /// <summary>正式发布: on the published list.</summary>
+    Published = 4,
+
+    /// <summary>未入选: not chosen (by the province or the ministry).</summary>
+    NotSelected = 5,
+}
+
+/// <summary>One recorded step of an application's outcome.</summary>
+public sealed record OutcomeRecord(OutcomeStep Step, DateOnly On, string? Note, string? FixedName, DateOnly? Until);
+
+public static class OutcomeSteps
+{
+    public static string Label(this OutcomeStep s) => s switch
+    {
+        OutcomeStep.ProvinceRecommended => "省推荐",
+        OutcomeStep.Selected => "入选名单",
+        OutcomeStep.Publicity => "公示",
+        OutcomeStep.Objection => "有异议",
+        OutcomeStep.Published => "正式发布",
+        _ => "未入选",
+    };
+
+    /// <summary>公示 lasts 10 working days from its first working day (the holiday table decides which days count).</summary>
+    public const int PublicityWorkingDays = 10;
+
+    public static DateOnly PublicityEnd(Periods.WorkingDays days, DateOnly start) => days.After(days.OnOrAfter(start), PublicityWorkingDays - 1);
+}
+
+/// <summary>One expert's scores (0–100) per criterion of the batch, for one application.</summary>
+public class ExpertScore
+{
+    public long Id { get; set; }
+    public long ApplicationId { get; set; }
+    public required string Expert { get; set; }
+    public Dictionary<string, decimal> Scores { get; set; } = [];
+    public required string RecordedBy { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
 /// <summary>A contact of a batch's notice: who answers questions and at which number.</summary>
 public sealed record BatchContact(string Name, string Phone);
 
@@ -39,6 +96,9 @@ public class FlagshipBatch
     public required string Email { get; set; }
     public List<string> Fields { get; set; } = [];
     public List<string> Kinds { get; set; } = [];
+
+    /// <summary>专家评议's criteria and weights for this batch.</summary>
+    public List<Criterion> Criteria { get; set; } = [];
 
     public DateTimeOffset? ClosedAt { get; set; }
     public bool IsDemo { get; set; }
@@ -159,7 +219,13 @@ public class FlagshipApplication
     public string? RecommendContact { get; set; }
     public string? RecommendPhone { get; set; }
 
+    /// <summary>What followed the recommendation, in the order recorded.</summary>
+    public List<OutcomeRecord> Outcomes { get; set; } = [];
+
     public bool IsDemo { get; set; }
+
+    /// <summary>The latest outcome, or null while nothing followed yet.</summary>
+    public OutcomeStep? LatestOutcome => Outcomes.Count == 0 ? null : Outcomes[^1].Step;
 }
 
 /// <summary>A step in an application's history (留痕): who did what, when, and what they wrote.</summary>
@@ -197,6 +263,7 @@ internal sealed class FlagshipBatchConfiguration : IEntityTypeConfiguration<Flag
         e.Property(x => x.Contacts).AsJson();
         e.Property(x => x.Fields).AsJson();
         e.Property(x => x.Kinds).AsJson();
+        e.Property(x => x.Criteria).AsJson();
         e.Ignore(x => x.IsClosed);
     }
 }
@@ -223,6 +290,8 @@ internal sealed class FlagshipApplicationConfiguration : IEntityTypeConfiguratio
         e.Property(x => x.Form).AsJson();
         e.Property(x => x.ReturnReasons).AsJson();
         e.Property(x => x.Checked).AsJson();
+        e.Property(x => x.Outcomes).AsJson();
+        e.Ignore(x => x.LatestOutcome);
         e.Property(x => x.Revision).IsConcurrencyToken();
         e.Property(x => x.ProductName).HasMaxLength(200);
         e.Property(x => x.Field).HasMaxLength(60);
@@ -236,6 +305,18 @@ internal sealed class FlagshipApplicationConfiguration : IEntityTypeConfiguratio
         e.Property(x => x.RecommendPhone).HasMaxLength(20);
         e.HasIndex(x => new { x.BatchId, x.DistrictCode });
         e.HasIndex(x => x.ApplicantId);
+    }
+}
+
+internal sealed class ExpertScoreConfiguration : IEntityTypeConfiguration<ExpertScore>
+{
+    public void Configure(EntityTypeBuilder<ExpertScore> e)
+    {
+        e.HasOne<FlagshipApplication>().WithMany().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.Expert).HasMaxLength(50);
+        e.Property(x => x.RecordedBy).HasMaxLength(256);
+        e.Property(x => x.Scores).AsJson();
+        e.HasIndex(x => x.ApplicationId);
     }
 }
 

@@ -121,6 +121,39 @@ public class FlagshipRulesTests
         else Assert.Contains(problem, said);
     }
 
+    private static readonly Criterion[] Criteria = [new("技术", 60), new("市场", 40)];
+
+    [Theory]
+    [InlineData(80, 90, 84)]
+    [InlineData(100, 100, 100)]
+    [InlineData(0, 50, 20)]
+    public void An_experts_score_is_weighted_by_the_criteria(int tech, int market, int expected) =>
+        Assert.Equal(expected, ExpertScoring.Weighted(new Dictionary<string, decimal> { ["技术"] = tech, ["市场"] = market }, Criteria));
+
+    [Fact]
+    public void Experts_are_averaged_an_incomplete_score_is_left_out_and_ties_share_a_rank()
+    {
+        var experts = new[]
+        {
+            new Dictionary<string, decimal> { ["技术"] = 80, ["市场"] = 90 },
+            new Dictionary<string, decimal> { ["技术"] = 90, ["市场"] = 70 },
+            new Dictionary<string, decimal> { ["技术"] = 10 },
+        };
+        Assert.Equal(83m, ExpertScoring.Average(experts, Criteria));
+        Assert.Null(ExpertScoring.Average([], Criteria));
+        Assert.Equal(new Dictionary<long, int> { [1] = 1, [2] = 2, [3] = 2, [4] = 4 }, ExpertScoring.Ranks(new Dictionary<long, decimal> { [1] = 90, [2] = 85, [3] = 85, [4] = 70 }));
+        Assert.Contains("0 至 100", ExpertScoring.Problem("专家", new Dictionary<string, decimal?> { ["技术"] = 101, ["市场"] = 1 }, Criteria));
+        Assert.Contains("请填写“市场”", ExpertScoring.Problem("专家", new Dictionary<string, decimal?> { ["技术"] = 1 }, Criteria));
+    }
+
+    [Theory]
+    [InlineData("2025-01-13", "2025-01-24")] // two plain weeks
+    [InlineData("2025-09-29", "2025-10-17")] // over 国庆 and 中秋 (10-01 to 10-08 off, Saturday 10-11 worked)
+    [InlineData("2025-10-04", "2025-10-21")] // starting on a day off: from the first working day
+    public void Publicity_lasts_ten_working_days_of_the_holiday_table(string start, string end) =>
+        Assert.Equal(DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture),
+            OutcomeSteps.PublicityEnd(new GzBioPlan.Domain.Periods.WorkingDays(GzBioPlan.Domain.Periods.HolidaySeed.Days), DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture)));
+
     [Theory]
     [InlineData("91440101MA59ABCD1", "应为 18 位")]
     [InlineData("91440101MA59ABCV1X", "第 16 位“V”不是允许的字符")]

@@ -137,6 +137,35 @@ public class FlagshipTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_office_scores_verified_products_records_outcomes_and_the_library_lists_every_recommended_product()
+    {
+        var office = await app.SignedIn("office");
+        var verified = app.WithDb(db => db.FlagshipApplications.First(a => a.State == ApplicationState.Verified && a.RecommendRank == null).Id);
+        var criteria = app.WithDb(db => db.FlagshipBatches.First(b => b.Year == 2024).Criteria);
+        List<KeyValuePair<string, string>> Scores(string expert, int value) =>
+            [new("expert", expert), .. criteria.SelectMany(c => new[] { new KeyValuePair<string, string>("criterion", c.Name), new($"score.{c.Name}", $"{value}") })];
+        Assert.Contains("0 至 100", Decode(await Post(office, $"/flagship/applications/{verified}/score", Scores("专家丙", 120))));
+        Assert.Contains("已记录专家评分", Decode(await Post(office, $"/flagship/applications/{verified}/score", Scores("专家丙", 88))));
+        Assert.Contains("88", await office.GetStringAsync($"/flagship/applications/{verified}"));
+        Assert.Contains("专家评议由协调办录入", Decode(await Post(await app.SignedIn("huangpu"), $"/flagship/applications/{verified}/score", Scores("专家丁", 60))));
+        Assert.Contains("分 · 第", await office.GetStringAsync("/flagship/batches/2024/recommend"));
+
+        var second = app.WithDb(db => db.FlagshipApplications.First(a => a.RecommendRank == 2).Id);
+        Assert.Contains("只有列入推荐名单", Decode(await Post(office, $"/flagship/applications/{verified}/outcome", new Dictionary<string, string> { ["step"] = "Selected", ["on"] = "2025-01-10", ["fixedName"] = "x" })));
+        Assert.Contains("核定的产品名称", Decode(await Post(office, $"/flagship/applications/{second}/outcome", new Dictionary<string, string> { ["step"] = "Selected", ["on"] = "2025-01-10" })));
+        await Post(office, $"/flagship/applications/{second}/outcome", new Dictionary<string, string> { ["step"] = "Publicity", ["on"] = "2025-09-29" });
+        Assert.Equal(new DateOnly(2025, 10, 17), app.WithDb(db => db.FlagshipApplications.Find(second)!.Outcomes[^1].Until));
+
+        var published = await office.GetStringAsync("/flagship/library?outcome=Published");
+        Assert.Contains("重组Ⅲ型人源化胶原蛋白", published);
+        Assert.DoesNotContain("生物基 1,3-丙二醇", published);
+        var sheet = WorkbookReader.Read(await office.GetByteArrayAsync("/flagship/library.xlsx?year=2024"))["标志性产品库"];
+        Assert.Equal(2, sheet.Skip(2).Count(r => r[0] is not null));
+        Assert.IsType<DateTime>(sheet.Skip(2).First()[10]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedIn(AccountSeederName)).GetAsync("/flagship/library")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_draft_saved_from_an_older_copy_is_refused_never_silently_overwritten()
     {
         var id = DemoDraftId();
@@ -313,7 +342,7 @@ public class FlagshipTests : IAsyncLifetime
             ["creating"] = "1", ["year"] = "2026", ["callTitle"] = "工业和信息化部办公厅关于开展2026年生物制造标志性产品征集工作的通知", ["callNumber"] = "工信厅消费函〔2026〕1号",
             ["noticeTitle"] = "广东省工业和信息化厅转发通知", ["noticeNumber"] = "2026年11月20日", ["applicantDeadline"] = applicantDeadline, ["districtDeadline"] = "2026-12-16",
             ["provinceDeadline"] = "2026-12-20", ["quota"] = "3", ["contacts"] = "张敏 020-83120000", ["postalAddress"] = "广州市越秀区", ["email"] = "a@example.cn",
-            ["fields"] = "食品及添加剂\n生物制药", ["kinds"] = "重大创新型\n关键提升型\n规模替代型",
+            ["fields"] = "食品及添加剂\n生物制药", ["kinds"] = "重大创新型\n关键提升型\n规模替代型", ["criteria"] = "技术先进性 60\n市场前景 40",
         };
         Assert.Contains("不是工作日", Decode(await Post(office, "/flagship/batches/save", Batch("2026-12-12"), "/flagship/batches")));
         Assert.Contains("已开启 2026 年征集批次", Decode(await Post(office, "/flagship/batches/save", Batch("2026-12-11"), "/flagship/batches")));

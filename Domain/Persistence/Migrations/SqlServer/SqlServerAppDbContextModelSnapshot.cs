@@ -641,6 +641,41 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("ApplicationEvents");
                 });
 
+            modelBuilder.Entity("GzBioPlan.Domain.Flagship.ExpertScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Expert")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ExpertScores");
+                });
+
             modelBuilder.Entity("GzBioPlan.Domain.Flagship.FlagshipApplication", b =>
                 {
                     b.Property<long>("Id")
@@ -704,6 +739,10 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Outcomes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("ProductName")
                         .IsRequired()
@@ -784,6 +823,10 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Contacts")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Criteria")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
@@ -2128,6 +2171,15 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("GzBioPlan.Domain.Flagship.ApplicationEvent", b =>
+                {
+                    b.HasOne("GzBioPlan.Domain.Flagship.FlagshipApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Flagship.ExpertScore", b =>
                 {
                     b.HasOne("GzBioPlan.Domain.Flagship.FlagshipApplication", null)
                         .WithMany()

@@ -611,6 +611,39 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("ApplicationEvents");
                 });
 
+            modelBuilder.Entity("GzBioPlan.Domain.Flagship.ExpertScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Expert")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ExpertScores");
+                });
+
             modelBuilder.Entity("GzBioPlan.Domain.Flagship.FlagshipApplication", b =>
                 {
                     b.Property<long>("Id")
@@ -671,6 +704,10 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcomes")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProductName")
@@ -750,6 +787,10 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Contacts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -2055,6 +2096,15 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("GzBioPlan.Domain.Flagship.ApplicationEvent", b =>
+                {
+                    b.HasOne("GzBioPlan.Domain.Flagship.FlagshipApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Flagship.ExpertScore", b =>
                 {
                     b.HasOne("GzBioPlan.Domain.Flagship.FlagshipApplication", null)
                         .WithMany()

@@ -87,6 +87,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     Email = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Fields = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Kinds = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Criteria = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     IsDemo = table.Column<bool>(type: "bit", nullable: false)
                 },
@@ -127,6 +128,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     RecommendReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     RecommendContact = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     RecommendPhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Outcomes = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     IsDemo = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
@@ -169,6 +171,29 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ExpertScores",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ApplicationId = table.Column<long>(type: "bigint", nullable: false),
+                    Expert = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Scores = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExpertScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExpertScores_FlagshipApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "FlagshipApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Applicants_Uscc",
                 table: "Applicants",
@@ -184,6 +209,11 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                 name: "IX_Attachments_Owner_OwnerId",
                 table: "Attachments",
                 columns: new[] { "Owner", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpertScores_ApplicationId",
+                table: "ExpertScores",
+                column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FlagshipApplications_ApplicantId",
@@ -210,6 +240,9 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Attachments");
+
+            migrationBuilder.DropTable(
+                name: "ExpertScores");
 
             migrationBuilder.DropTable(
                 name: "FlagshipApplications");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261202085232_FlagshipCollection")]
+    [Migration("20261202092546_FlagshipCollection")]
     partial class FlagshipCollection
     {
         /// <inheritdoc />
@@ -643,6 +643,41 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                     b.ToTable("ApplicationEvents");
                 });
 
+            modelBuilder.Entity("GzBioPlan.Domain.Flagship.ExpertScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Expert")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("ExpertScores");
+                });
+
             modelBuilder.Entity("GzBioPlan.Domain.Flagship.FlagshipApplication", b =>
                 {
                     b.Property<long>("Id")
@@ -706,6 +741,10 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Outcomes")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("ProductName")
                         .IsRequired()
@@ -786,6 +825,10 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Contacts")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Criteria")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -2129,6 +2172,15 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("GzBioPlan.Domain.Flagship.ApplicationEvent", b =>
+                {
+                    b.HasOne("GzBioPlan.Domain.Flagship.FlagshipApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GzBioPlan.Domain.Flagship.ExpertScore", b =>
                 {
                     b.HasOne("GzBioPlan.Domain.Flagship.FlagshipApplication", null)
                         .WithMany()

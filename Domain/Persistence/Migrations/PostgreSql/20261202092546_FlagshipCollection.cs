@@ -88,6 +88,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                     Email = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Fields = table.Column<string>(type: "text", nullable: false),
                     Kinds = table.Column<string>(type: "text", nullable: false),
+                    Criteria = table.Column<string>(type: "text", nullable: false),
                     ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false)
                 },
@@ -128,6 +129,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                     RecommendReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     RecommendContact = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     RecommendPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Outcomes = table.Column<string>(type: "text", nullable: false),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
@@ -170,6 +172,29 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ExpertScores",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<long>(type: "bigint", nullable: false),
+                    Expert = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Scores = table.Column<string>(type: "text", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExpertScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExpertScores_FlagshipApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "FlagshipApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Applicants_Uscc",
                 table: "Applicants",
@@ -185,6 +210,11 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                 name: "IX_Attachments_Owner_OwnerId",
                 table: "Attachments",
                 columns: new[] { "Owner", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpertScores_ApplicationId",
+                table: "ExpertScores",
+                column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FlagshipApplications_ApplicantId",
@@ -211,6 +241,9 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Attachments");
+
+            migrationBuilder.DropTable(
+                name: "ExpertScores");
 
             migrationBuilder.DropTable(
                 name: "FlagshipApplications");
