@@ -116,6 +116,26 @@ public static class FlagshipEndpoints
             !http.User.SeesCity() && !http.User.IsInRole(Domain.Accounts.Roles.District) ? TypedResults.Forbid() : TypedResults.File(FlagshipExports.Library(await FlagshipQueries.LibraryAsync(db, http.User, new LibraryFilter(year, field, kind, district, outcome), ct), http.User.DisplayName()),
                 Xlsx.ContentType, "生物制造标志性产品库.xlsx"));
 
+        group.MapGet("/batches/{year:int}/recommended.zip", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int year, HttpContext http,
+            AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (!http.User.SeesCity()) return TypedResults.Forbid();
+            if (await FlagshipQueries.SummaryAsync(db, year, ct) is not { } summary) return TypedResults.NotFound();
+            var files = new List<FlagshipExports.PackedFile> { new($"附件2-{summary.Batch.SummaryTitle}.xlsx", FlagshipExports.Summary(summary, http.User.DisplayName())) };
+            foreach (var row in summary.Rows)
+            {
+                var view = (await ApplicationView.LoadAsync(db, row.Id, ct))!;
+                var folder = FlagshipExports.PathPart($"{row.RecommendRank}-{row.Applicant}-{row.ProductName}");
+                files.Add(new($"{folder}/申请表-第{view.App.Version}版.docx",
+                    FlagshipDocx.Write(view.Batch, view.App.Form, view.StampLine(clock.GetUtcNow()), view.App.DistrictOpinion, view.App.CityOpinion)));
+                var attached = await db.Attachments.AsNoTracking().Where(a => a.Owner == FlagshipAttachments.Owner && a.OwnerId == row.Id).OrderBy(a => a.Id).ToListAsync(ct);
+                // Only the stamped scan of the version recommended goes; stale ones stay behind.
+                foreach (var a in attached.Where(a => a.Slot != FormFields.StampedScan || a.OwnerVersion == view.App.Version))
+                    files.Add(new($"{folder}/{FlagshipExports.PathPart(FormFields.LabelOf(a.Slot) == a.Slot ? "盖章扫描件" : FormFields.LabelOf(a.Slot))}-{FlagshipExports.PathPart(a.FileName)}", a.Content));
+            }
+            return TypedResults.File(FlagshipExports.Package(files), "application/zip", $"{summary.Batch.Year}年生物制造标志性产品推荐材料.zip");
+        });
+
         group.MapGet("/batches/{year:int}/summary.xlsx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (int year, HttpContext http,
             AppDbContext db, CancellationToken ct) =>
         {

@@ -23,6 +23,32 @@ public static class FlagshipExports
             r.Latest is { } o ? o.On.ToDateTime(TimeOnly.MinValue) : null,
         })]));
 
+    /// <summary>One file of the package: its path inside the .zip and its bytes.</summary>
+    public sealed record PackedFile(string Path, byte[] Content);
+
+    /// <summary>Everything the city sends for its recommendation, in one .zip: 附件2 first, then one folder per product in order.</summary>
+    public static byte[] Package(IEnumerable<PackedFile> files)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var f in files)
+            {
+                var path = f.Path;
+                for (var n = 2; !used.Add(path); n++) path = System.IO.Path.ChangeExtension(f.Path, null) + $"（{n}）" + System.IO.Path.GetExtension(f.Path);
+                var entry = zip.CreateEntry(path, System.IO.Compression.CompressionLevel.Optimal);
+                using var target = entry.Open();
+                target.Write(f.Content);
+            }
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A name that is safe as one part of a path in the .zip on every system.</summary>
+    public static string PathPart(string name) =>
+        new string([.. Attachments.AttachmentStore.CleanName(name).Select(c => System.IO.Path.GetInvalidFileNameChars().Contains(c) || c is ':' or '*' or '?' or '<' or '>' or '|' ? '_' : c)]);
+
     public static byte[] Summary(RecommendationSummary summary, string reader)
     {
         using var package = new ExcelPackage();

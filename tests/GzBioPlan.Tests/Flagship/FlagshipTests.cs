@@ -272,6 +272,17 @@ public class FlagshipTests : IAsyncLifetime
         Assert.Equal(["序号", "报送单位名称", "报送产品名称", "所属征集类型", "所属征集领域", "推荐理由", "工业和信息化主管部门联系人（姓名、职务、职称）", "联系方式（手机号码）"],
             workbook[3].Select(c => c?.ToString() ?? "").ToArray());
         Assert.Equal(3, workbook.Skip(4).Count(r => r[0] is not null));
+
+        // The package to send: 附件2, and per product its Word form, its proofs and only the stamped scan of the recommended version.
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await office.GetByteArrayAsync("/flagship/batches/2024/recommended.zip")));
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.StartsWith("附件2-", names[0]);
+        var ours = names.Where(n => n.Contains("重组Ⅲ型胶原蛋白", StringComparison.Ordinal)).ToList();
+        Assert.Contains(ours, n => n.EndsWith("申请表-第2版.docx", StringComparison.Ordinal));
+        Assert.Contains(ours, n => n.Contains("营业执照或法人证书-licence.pdf", StringComparison.Ordinal));
+        Assert.Single(ours, n => n.Contains("盖章扫描件", StringComparison.Ordinal));
+        Assert.Contains(ours, n => n.EndsWith("v2.pdf", StringComparison.Ordinal));
+        Assert.Equal(3, names.Where(n => n.Contains('/')).Select(n => n.Split('/')[0]).Distinct().Count());
     }
 
     /// <summary>The sentence a post handed to the page it redirected to.</summary>
