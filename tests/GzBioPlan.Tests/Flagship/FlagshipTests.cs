@@ -166,6 +166,21 @@ public class FlagshipTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_district_page_lists_its_applications_with_the_plans_key_area_and_the_roster_link()
+    {
+        var first = app.WithDb(db => db.FlagshipApplications.First(a => a.RecommendRank == 1));
+        var page = await (await app.SignedIn("office")).GetStringAsync($"/districts/{first.DistrictCode}");
+        var section = page[page.IndexOf("data-district-flagship", StringComparison.Ordinal)..];
+        Assert.Contains(first.ProductName, section);
+        Assert.Contains("<td>生物材料</td>", section); // 生物基材料 falls in the plan's 生物材料
+        Assert.Contains("创新引领型企业", section); // the demo applicants are roster firms, by USCC
+        Assert.Contains("推荐第 1 位", section);
+        // A draft is the applicant's own business until submitted.
+        var huangpu = await (await app.SignedIn("huangpu")).GetStringAsync("/districts/440112");
+        Assert.DoesNotContain(app.WithDb(db => db.FlagshipApplications.First(a => a.Id == DemoDraftId())).ProductName, huangpu[huangpu.IndexOf("data-district-flagship", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
     public async Task A_draft_saved_from_an_older_copy_is_refused_never_silently_overwritten()
     {
         var id = DemoDraftId();
