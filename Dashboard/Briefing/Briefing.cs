@@ -11,6 +11,7 @@ using GzBioPlan.Domain.Submissions;
 using GzBioPlan.Domain.Progress;
 using GzBioPlan.Domain.Supervision;
 using GzBioPlan.Domain.Plan;
+using GzBioPlan.Domain.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzBioPlan.Dashboard.Briefing;
@@ -19,7 +20,8 @@ namespace GzBioPlan.Dashboard.Briefing;
 /// 调度会简报: the coordination meeting's content, built once as sheets, so the workbook and the print
 /// page cannot disagree: headline targets, task lights, laggards, open supervision items, completeness.
 /// </summary>
-public sealed class BriefingQuery(PlanProgressQuery progress, LaggardQuery laggards, SupervisionService supervision, CompletenessQuery completeness)
+public sealed class BriefingQuery(PlanProgressQuery progress, LaggardQuery laggards, SupervisionService supervision, CompletenessQuery completeness,
+    AppDbContext db, ReportingCalendar calendar, TimeProvider clock)
 {
     public async Task<Sheet[]> BuildAsync(Period period, System.Security.Claims.ClaimsPrincipal reader, CancellationToken ct)
     {
@@ -28,6 +30,7 @@ public sealed class BriefingQuery(PlanProgressQuery progress, LaggardQuery lagga
         var open = await supervision.LedgerAsync(reader, null, openOnly: true, ct);
         var districts = await completeness.DistrictsAsync(period, ct);
         var figures = completeness.Count(period, districts);
+        var flagship = await Flagship.FlagshipQueries.BriefingSheetAsync(db, BeijingTime.Today(clock), calendar.Days, ct);
         return
         [
             CockpitExports.TargetsSheet(period, plan.Targets) with { Name = "一、目标" },
@@ -46,6 +49,7 @@ public sealed class BriefingQuery(PlanProgressQuery progress, LaggardQuery lagga
                     d.DistrictName, CompletenessQuery.Label(d.Status), d.Version, d.FirstSubmittedAt?.Show(),
                     CompletenessQuery.Label(d.Timeliness),
                 }).ToList()),
+            .. flagship is null ? Array.Empty<Sheet>() : [flagship],
         ];
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GzBioPlan.Domain.Flagship;
+using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,6 +68,35 @@ public static class FlagshipQueries
             .Where(r => filter.District is null || r.DistrictCode == filter.District)
             .Where(r => filter.Outcome is null || (filter.Outcome == LibraryFilter.Pending ? r.Latest is null : r.Latest?.Step.ToString() == filter.Outcome))
             .ToList();
+    }
+
+    /// <summary>
+    /// The briefing's section for a batch under way (the latest one not closed): applications per district and state,
+    /// and the days to each deadline (working days by the holiday table). Null when no batch is open.
+    /// </summary>
+    public static async Task<GzBioPlan.Dashboard.Shared.Sheet?> BriefingSheetAsync(AppDbContext db, DateOnly today, WorkingDays days, CancellationToken ct)
+    {
+        if (await db.FlagshipBatches.AsNoTracking().Where(b => b.ClosedAt == null).OrderByDescending(b => b.Year).FirstOrDefaultAsync(ct) is not { } batch) return null;
+        var counts = await db.FlagshipApplications.AsNoTracking().Where(a => a.BatchId == batch.Id)
+            .GroupBy(a => new { a.DistrictCode, a.State }).Select(g => new { g.Key.DistrictCode, g.Key.State, N = g.Count(), Recommended = g.Count(a => a.RecommendRank != null) })
+            .ToListAsync(ct);
+        var districts = await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Code, d.Name }).ToListAsync(ct);
+        string Left(string name, DateOnly day)
+        {
+            if (today > day) return $"{name} {day:M月d日}（已截止）";
+            var working = 0;
+            for (var d = today.AddDays(1); d <= day; d = d.AddDays(1)) if (days.IsWorkingDay(d)) working++;
+            return $"{name} {day:M月d日}（还有 {day.DayNumber - today.DayNumber} 天，工作日 {working} 天）";
+        }
+        var states = Enum.GetValues<ApplicationState>();
+        return new GzBioPlan.Dashboard.Shared.Sheet("六、标志性产品征集",
+            $"{batch.Year}年征集：{Left("申报截止", batch.ApplicantDeadline)}；{Left("区初审截止", batch.DistrictDeadline)}；{Left("报送省厅", batch.ProvinceDeadline)}；推荐名额 {batch.Quota} 项",
+            ["区", .. states.Select(x => x.Label()), "已推荐", "合计"],
+            [.. districts.Where(d => counts.Any(c => c.DistrictCode == d.Code)).Select(d => (object?[])
+            [
+                d.Name, .. states.Select(st => (object?)counts.Where(c => c.DistrictCode == d.Code && c.State == st).Sum(c => c.N)),
+                counts.Where(c => c.DistrictCode == d.Code).Sum(c => c.Recommended), counts.Where(c => c.DistrictCode == d.Code).Sum(c => c.N),
+            ])]);
     }
 
     public static async Task<RecommendationSummary?> SummaryAsync(AppDbContext db, int year, CancellationToken ct)

@@ -13,12 +13,17 @@ public class BriefingTests(AppFactory app)
     {
         var bytes = await (await app.SignedIn("office")).GetByteArrayAsync("/api/v1/briefing?period=2026Q3");
         var sheets = WorkbookReader.Read(bytes);
-        Assert.Equal(["一、目标", "二、任务", "三、滞后事项", "四、督办事项", "五、报送情况"], sheets.Keys);
+        Assert.Equal(["一、目标", "二、任务", "三、滞后事项", "四、督办事项", "五、报送情况", "六、标志性产品征集"], sheets.Keys);
         Assert.Equal(4, sheets["一、目标"].Count - 2);
         Assert.Equal(11, sheets["二、任务"].Count - 2);
         Assert.Contains(sheets["三、滞后事项"], r => r[1] as string == "三（三）夯实产业基础设施");
         Assert.Equal(11, sheets["五、报送情况"].Count - 2);
         Assert.Contains("完整率", sheets["五、报送情况"][0][0] as string);
+        // The demo 2024 flagship batch is still open: applications per district and state, and its deadlines.
+        var flagship = sheets["六、标志性产品征集"];
+        Assert.Contains("申报截止 11月8日（已截止）", flagship[0][0] as string);
+        Assert.Equal(["区", "草稿", "待区初审", "已退回", "待市核实", "已核实", "已推荐", "合计"], flagship[1].Select(c => c as string ?? "").ToArray());
+        Assert.Equal(10, flagship.Skip(2).Sum(r => Convert.ToInt32(r[7], System.Globalization.CultureInfo.InvariantCulture)));
 
         using var zip = new ZipArchive(new MemoryStream(bytes));
         foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet")))
@@ -36,7 +41,7 @@ public class BriefingTests(AppFactory app)
     public async Task The_print_page_shows_the_same_content()
     {
         var html = await (await app.SignedIn("leader")).GetStringAsync("/briefing?period=2026Q3");
-        Assert.Equal(5, Regex.Matches(html, "data-sheet=\"").Count);
+        Assert.Equal(6, Regex.Matches(html, "data-sheet=\"").Count);
         Assert.Contains("夯实产业基础设施", html);
         Assert.Contains("data-print", html);
     }
