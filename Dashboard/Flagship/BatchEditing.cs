@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Domain.Flagship;
 using GzBioPlan.Domain.Periods;
@@ -34,7 +33,7 @@ public sealed record BatchInput(int Year, string CallTitle, string CallNumber, s
             return "请填写通知标题和文号、转发通知标题和文号、材料寄送地址和电子邮箱。";
         if (new[] { CallTitle, NoticeTitle, PostalAddress }.Any(t => t.Length > 200) || new[] { CallNumber, NoticeNumber }.Any(t => t.Length > 60))
             return "标题和地址不超过 200 字，文号不超过 60 字。";
-        if (!Regex.IsMatch(Email, @"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$") || Email.Length > 100) return "电子邮箱地址不正确。";
+        if (!ApplicationRules.IsEmail(Email)) return "电子邮箱地址不正确。";
         if (ApplicantDeadline is not { } a || DistrictDeadline is not { } d || ProvinceDeadline is not { } p) return "请填写三个截止日期。";
         // The province's date is the province's; the two the city sets must be working days.
         foreach (var (name, day) in new[] { ("申报截止日", a), ("区初审截止日", d) })

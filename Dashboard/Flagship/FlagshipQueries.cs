@@ -84,9 +84,7 @@ public static class FlagshipQueries
         string Left(string name, DateOnly day)
         {
             if (today > day) return $"{name} {day:M月d日}（已截止）";
-            var working = 0;
-            for (var d = today.AddDays(1); d <= day; d = d.AddDays(1)) if (days.IsWorkingDay(d)) working++;
-            return $"{name} {day:M月d日}（还有 {day.DayNumber - today.DayNumber} 天，工作日 {working} 天）";
+            return $"{name} {day:M月d日}（还有 {day.DayNumber - today.DayNumber} 天，工作日 {days.CountAfter(today, day)} 天）";
         }
         var states = Enum.GetValues<ApplicationState>();
         return new GzBioPlan.Dashboard.Shared.Sheet("六、标志性产品征集",

@@ -93,7 +93,7 @@ public sealed class FlagshipService(AppDbContext db, AttachmentStore attachments
         // SQLite cannot compare instants in a query; an application has a handful of scans.
         var scans = await db.Attachments.AsNoTracking().Where(f => f.Owner == FlagshipAttachments.Owner && f.OwnerId == id && f.Slot == FormFields.StampedScan)
             .Select(f => new { f.OwnerVersion, f.UploadedAt }).ToListAsync(ct);
-        if (!scans.Any(f => f.OwnerVersion == app.Version + 1 && f.UploadedAt >= app.UpdatedAt))
+        if (!scans.Any(f => app.StampedScanCounts(f.OwnerVersion, f.UploadedAt)))
             problems.Add(new(FormFields.StampedScan, $"请上传第 {app.Version + 1} 版申请表的「盖章扫描件」：打印申请表，加盖公章和骑缝章后扫描上传（修改后须重新打印盖章）。"));
         if (!declared) problems.Add(new("declaration", "请阅读并确认「三、申请单位声明」。"));
         if (problems.Count > 0) return problems;
@@ -177,7 +177,7 @@ public sealed class FlagshipService(AppDbContext db, AttachmentStore attachments
             var name = apps[r.ApplicationId].ProductName;
             if (string.IsNullOrWhiteSpace(r.Reason) || CharacterCount.Of(r.Reason) > 300) return $"请填写“{name}”的推荐理由（不超过 300 字）。";
             if (string.IsNullOrWhiteSpace(r.Contact) || CharacterCount.Of(r.Contact) > 60) return $"请填写“{name}”的主管部门联系人（姓名、职务、职称，不超过 60 字）。";
-            if (r.Phone is null || !System.Text.RegularExpressions.Regex.IsMatch(r.Phone.Trim(), @"^1[3-9]\d{9}$")) return $"“{name}”的联系方式应为 11 位手机号码。";
+            if (r.Phone is null || !ApplicationRules.IsMobile(r.Phone.Trim())) return $"“{name}”的联系方式应为 11 位手机号码。";
         }
         var byId = ranked.ToDictionary(r => r.ApplicationId);
         var changes = new List<(long Id, string Action, string? Note)>();

@@ -38,6 +38,10 @@ public static partial class ApplicationRules
     [GeneratedRegex(@"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$")]
     private static partial Regex EmailPattern();
 
+    public static bool IsMobile(string text) => MobilePattern().IsMatch(text);
+
+    public static bool IsEmail(string text) => text.Length <= 100 && EmailPattern().IsMatch(text);
+
     /// <summary>The most a draft keeps of any one field: well past every limit, so nothing typed is cut, but bounded.</summary>
     public const int DraftCap = 4000;
 
@@ -124,9 +128,9 @@ public static partial class ApplicationRules
             case FieldType.YesNo:
                 return value is "是" or "否" ? null : "请选择“是”或“否”。";
             case FieldType.Mobile:
-                return MobilePattern().IsMatch(value) ? null : "应为 11 位手机号码（如 13800138000）。";
+                return IsMobile(value) ? null : "应为 11 位手机号码（如 13800138000）。";
             case FieldType.Email:
-                return value.Length <= 100 && EmailPattern().IsMatch(value) ? null : "不是有效的电子邮箱地址。";
+                return IsEmail(value) ? null : "不是有效的电子邮箱地址。";
             default:
                 return Uscc.Problem(value);
         }

@@ -224,6 +224,9 @@ public class FlagshipApplication
 
     public bool IsDemo { get; set; }
 
+    /// <summary>A stamped scan counts for the next 提交 when it was made for that version and after the last save.</summary>
+    public bool StampedScanCounts(int? scanVersion, DateTimeOffset uploadedAt) => scanVersion == Version + 1 && uploadedAt >= UpdatedAt;
+
     /// <summary>The latest outcome, or null while nothing followed yet.</summary>
     public OutcomeStep? LatestOutcome => Outcomes.Count == 0 ? null : Outcomes[^1].Step;
 }

@@ -55,6 +55,14 @@ public sealed class WorkingDays(IEnumerable<CalendarDay> exceptions)
         return day;
     }
 
+    /// <summary>How many working days come after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    public int CountAfter(DateOnly from, DateOnly to)
+    {
+        var n = 0;
+        for (var d = from.AddDays(1); d <= to; d = d.AddDays(1)) if (IsWorkingDay(d)) n++;
+        return n;
+    }
+
     /// <summary>The <paramref name="count"/>-th working day after <paramref name="day"/> (not counting the day itself).</summary>
     public DateOnly After(DateOnly day, int count)
     {
