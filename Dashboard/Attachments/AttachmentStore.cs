@@ -67,17 +67,12 @@ public sealed class AttachmentStore(AppDbContext db, IEnumerable<IAttachmentOwne
         ClaimsPrincipal user, CancellationToken ct)
     {
         var name = CleanName(fileName);
-        var refusal = await CheckAsync(owner, ownerId, slot, declaredLength, user, ct);
+        var refusal = await CheckAsync(owner, ownerId, slot, user, ct);
         byte[] bytes = [];
-        if (refusal is null)
-        {
-            bytes = await ReadCappedAsync(content, MaxBytes, ct);
-            if (bytes.Length > MaxBytes) refusal = TooLarge();
-            else if (FileCheck.Check(bytes, owner.Kinds(slot)) is { Problem: { } problem }) refusal = new(problem);
-            else if (await db.Attachments.Where(a => a.Owner == owner.Owner && a.OwnerId == ownerId).SumAsync(a => (long?)a.Size, ct) + bytes.Length
-                     > options.MaxOwnerMegabytes * 1024L * 1024L)
-                refusal = new($"本条记录的附件合计不能超过 {options.MaxOwnerMegabytes} MB，请删除不需要的附件或压缩后再上传。");
-        }
+        if (refusal is null) (bytes, refusal) = await ReadAsync(content, declaredLength, owner.Kinds(slot), ct);
+        if (refusal is null && await db.Attachments.Where(a => a.Owner == owner.Owner && a.OwnerId == ownerId).SumAsync(a => (long?)a.Size, ct) + bytes.Length
+            > options.MaxOwnerMegabytes * 1024L * 1024L)
+            refusal = new($"本条记录的附件合计不能超过 {options.MaxOwnerMegabytes} MB，请删除不需要的附件或压缩后再上传。");
         if (refusal is not null)
         {
             await audit.RecordAsync(AuditActions.AttachmentRefused, $"{owner.Owner}/{ownerId}/{slot}", $"{name}：{refusal.Message}", ct);
@@ -104,16 +99,27 @@ public sealed class AttachmentStore(AppDbContext db, IEnumerable<IAttachmentOwne
         return null;
     }
 
+    /// <summary>
+    /// Reads a file up to the size cap and checks its content against the formats, before anything is written: for a
+    /// caller that must know a file is acceptable before it creates the record the file belongs to.
+    /// </summary>
+    public async Task<(byte[] Bytes, AttachmentRefusal? Refusal)> ReadAsync(Stream content, long declaredLength, FileKind kinds, CancellationToken ct)
+    {
+        if (declaredLength <= 0) return ([], new("没有选择文件，或文件是空的，请重新选择。"));
+        if (declaredLength > MaxBytes) return ([], TooLarge());
+        var bytes = await ReadCappedAsync(content, MaxBytes, ct);
+        if (bytes.Length > MaxBytes) return ([], TooLarge());
+        return FileCheck.Check(bytes, kinds) is { Problem: { } problem } ? ([], new(problem)) : (bytes, null);
+    }
+
     private long MaxBytes => options.MaxFileMegabytes * 1024L * 1024L;
 
     private AttachmentRefusal TooLarge() => new($"文件超过 {options.MaxFileMegabytes} MB，请压缩（如降低扫描分辨率到 200 dpi）后再上传。");
 
-    private async Task<AttachmentRefusal?> CheckAsync(IAttachmentOwner owner, long ownerId, string slot, long declaredLength, ClaimsPrincipal user, CancellationToken ct)
+    private async Task<AttachmentRefusal?> CheckAsync(IAttachmentOwner owner, long ownerId, string slot, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!owner.HasSlot(slot)) return new("没有这一类证明材料，请在页面上选择要上传的材料。");
         if (await owner.WhyNotChangeAsync(user, ownerId, slot, ct) is { } why) return new(why);
-        if (declaredLength <= 0) return new("没有选择文件，或文件是空的，请重新选择。");
-        if (declaredLength > MaxBytes) return TooLarge();
         var inSlot = await db.Attachments.CountAsync(a => a.Owner == owner.Owner && a.OwnerId == ownerId && a.Slot == slot, ct);
         return inSlot >= options.MaxFilesPerSlot ? new($"每类材料最多 {options.MaxFilesPerSlot} 个文件，请合并为一个 PDF 后上传。") : null;
     }

@@ -22,6 +22,14 @@ public static class FlagshipEndpoints
     {
         var group = app.MapGroup("/flagship").RequireAuthorization();
 
+        group.MapPost("/applicants/{id:long}/registration", async (long id, [FromForm] string? decision, [FromForm] string? reason, HttpContext http,
+            ApplicantAccounts accounts, PageNotice notice, CancellationToken ct) =>
+        {
+            var approve = decision == "approve";
+            var problem = await accounts.ReviewAsync(id, approve, reason, http.User, ct);
+            return TypedResults.Redirect(notice.Append("/flagship/applicants", problem ?? (approve ? "已通过注册，对方现在可以登录申请。" : "已不通过注册，理由已告知对方。")));
+        }).RequireAntiforgeryToken();
+
         group.MapPost("/applications/new", async ([FromForm] int year, HttpContext http, FlagshipService service, PageNotice notice, CancellationToken ct) =>
         {
             var (id, problem) = await service.CreateAsync(year, http.User, ct);

@@ -135,6 +135,7 @@ public static class DashboardSetup
         app.UseAuthorization();
         app.UseTemporaryPasswordCheck();
         app.UseAntiforgery();
+        app.UseRateLimiter();
         // A page form posted with a missing or stale token gets 400 and a Chinese page saying what to do, instead of
         // the framework's English sentence. (Re-executing the status page would post the form to it again.)
         app.Use(async (context, next) =>

@@ -10,7 +10,7 @@ namespace GzBioPlan.Dashboard.Todo;
 public sealed record NoticeRow(long Id, string Kind, string Text, string? Link, DateTimeOffset CreatedAt, bool Read);
 
 /// <summary>
-/// The notification centre: the notices addressed to a person (their district, their unit, their role, or the office),
+/// The notification centre: the notices addressed to a person (their organisation, district, unit, role, or the office),
 /// each read or unread for that person alone. Features post by adding a <see cref="Notification"/>.
 /// </summary>
 public sealed class NotificationCentre(AppDbContext db, TimeProvider clock)
@@ -20,10 +20,11 @@ public sealed class NotificationCentre(AppDbContext db, TimeProvider clock)
     public IQueryable<Notification> For(ClaimsPrincipal user)
     {
         var notices = db.Notifications.AsNoTracking();
+        if (user.ApplicantId() is { } applicant) return notices.Where(n => n.ApplicantId == applicant);
         if (user.IsInRole(Roles.District) && user.District() is { } district) return notices.Where(n => n.DistrictCode == district);
         if (user.IsInRole(Roles.Unit) && user.Unit() is { } unit) return notices.Where(n => n.UnitCode == unit);
         if (user.IsInRole(Roles.Leader)) return notices.Where(n => n.Role == Roles.Leader);
-        if (user.IsInRole(Roles.Coordination)) return notices.Where(n => n.DistrictCode == null && n.UnitCode == null && n.Role == null);
+        if (user.IsInRole(Roles.Coordination)) return notices.Where(n => n.DistrictCode == null && n.UnitCode == null && n.Role == null && n.ApplicantId == null);
         return notices.Where(n => false);
     }
 

@@ -192,6 +192,9 @@ public static class AuditActions
     public const string HolidaysChanged = "holidays-changed";
     public const string AttachmentRefused = "attachment-refused";
     public const string ApplicantCreated = "applicant-created";
+    public const string ApplicantRegistered = "applicant-registered";
+    public const string ApplicantApproved = "applicant-approved";
+    public const string ApplicantRefused = "applicant-refused";
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
@@ -201,6 +204,7 @@ public static class AuditActions
         [SubmissionAccepted] = "确认报表", [SubmissionReturned] = "退回报表", [SubmissionUnlocked] = "解锁报表", [Exemption] = "设置免报",
         [ProgressLocked] = "锁定进展报告", [ProgressUnlocked] = "解锁进展报告", [HolidaysChanged] = "修改节假日",
         [AttachmentRefused] = "拒收附件", [ApplicantCreated] = "新建申报单位",
+        [ApplicantRegistered] = "申报单位注册", [ApplicantApproved] = "通过单位注册", [ApplicantRefused] = "不通过单位注册",
     };
 
     public static string Label(string action) => Labels.GetValueOrDefault(action, action);

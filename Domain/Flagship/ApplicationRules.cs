@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Rules;
 
 namespace GzBioPlan.Domain.Flagship;
@@ -222,4 +223,11 @@ public static class ExpertScoring
         }
         return null;
     }
+}
+
+/// <summary>When the collection's reminders go out: from <c>days</c> working days before a deadline up to the deadline itself.</summary>
+public static class Reminders
+{
+    public static bool Due(DateOnly today, DateOnly deadline, int days, WorkingDays calendar) =>
+        today <= deadline && calendar.CountAfter(today, deadline) <= days;
 }

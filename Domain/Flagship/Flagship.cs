@@ -132,6 +132,16 @@ public class Applicant
     public required string CreatedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public bool IsDemo { get; set; }
+
+    /// <summary>Who registered it from the notice page (姓名、手机、电子邮箱), for the district's check and the answer; empty for one a district created.</summary>
+    public string? ContactName { get; set; }
+    public string? ContactMobile { get; set; }
+    public string? ContactEmail { get; set; }
+
+    /// <summary>Who approved or refused a registration, when, and why it was refused.</summary>
+    public string? ReviewedBy { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public string? RefusalReason { get; set; }
 }
 
 /// <summary>Where an application stands.</summary>
@@ -279,6 +289,11 @@ internal sealed class ApplicantConfiguration : IEntityTypeConfiguration<Applican
         e.Property(x => x.Uscc).HasMaxLength(18);
         e.Property(x => x.DistrictCode).HasMaxLength(6);
         e.Property(x => x.CreatedBy).HasMaxLength(256);
+        e.Property(x => x.ContactName).HasMaxLength(20);
+        e.Property(x => x.ContactMobile).HasMaxLength(11);
+        e.Property(x => x.ContactEmail).HasMaxLength(100);
+        e.Property(x => x.ReviewedBy).HasMaxLength(256);
+        e.Property(x => x.RefusalReason).HasMaxLength(300);
         e.HasIndex(x => x.Uscc).IsUnique();
     }
 }

@@ -5,7 +5,7 @@ using GzBioPlan.Domain.Periods;
 namespace GzBioPlan.Domain.Notifications;
 
 /// <summary>
-/// An in-app notice (the notification centre): for a district, a unit, every account of a role (the leaders), or else the
+/// An in-app notice (the notification centre): for a district, a unit, an applicant, every account of a role (the leaders), or else the
 /// coordination office. Deadline reminders, 督办 reminders, a quarter's new reds and the office's 研判 are posted here.
 /// </summary>
 public class Notification
@@ -20,6 +20,9 @@ public class Notification
 
     /// <summary>Every account of this role (e.g. 市领导), when the notice is for neither a district nor a unit.</summary>
     public string? Role { get; set; }
+
+    /// <summary>A 申报单位 (every account of that organisation); such a notice goes out by e-mail, never to the webhook.</summary>
+    public long? ApplicantId { get; set; }
 
     /// <summary>A page of this application the notice is about (a local path, never another site).</summary>
     public string? Link { get; set; }

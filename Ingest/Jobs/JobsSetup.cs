@@ -23,6 +23,7 @@ public static class JobsSetup
         var database = DatabaseOptions.From(builder.Configuration);
         var connectionString = database.ResolveConnectionString(builder.Environment.ContentRootPath);
         builder.Services.AddHttpClient(nameof(Webhook), c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.AddMail();
         var clustered = database.Provider != DatabaseProvider.Sqlite && builder.Configuration.GetValue<bool>("Jobs:Clustered");
         var nodeName = builder.Configuration["Jobs:NodeName"];
         builder.Services.AddQuartz(q =>
