@@ -144,15 +144,15 @@ public class FlagshipTests : IAsyncLifetime
         var criteria = app.WithDb(db => db.FlagshipBatches.First(b => b.Year == 2024).Criteria);
         List<KeyValuePair<string, string>> Scores(string expert, int value) =>
             [new("expert", expert), .. criteria.SelectMany(c => new[] { new KeyValuePair<string, string>("criterion", c.Name), new($"score.{c.Name}", $"{value}") })];
-        Assert.Contains("0 至 100", Decode(await Post(office, $"/flagship/applications/{verified}/score", Scores("专家丙", 120))));
-        Assert.Contains("已记录专家评分", Decode(await Post(office, $"/flagship/applications/{verified}/score", Scores("专家丙", 88))));
+        Assert.Contains("0 至 100", Said(app, await Post(office, $"/flagship/applications/{verified}/score", Scores("专家丙", 120))));
+        Assert.Contains("已记录专家评分", Said(app, await Post(office, $"/flagship/applications/{verified}/score", Scores("专家丙", 88))));
         Assert.Contains("88", await office.GetStringAsync($"/flagship/applications/{verified}"));
-        Assert.Contains("专家评议由协调办录入", Decode(await Post(await app.SignedIn("huangpu"), $"/flagship/applications/{verified}/score", Scores("专家丁", 60))));
+        Assert.Contains("专家评议由协调办录入", Said(app, await Post(await app.SignedIn("huangpu"), $"/flagship/applications/{verified}/score", Scores("专家丁", 60))));
         Assert.Contains("分 · 第", await office.GetStringAsync("/flagship/batches/2024/recommend"));
 
         var second = app.WithDb(db => db.FlagshipApplications.First(a => a.RecommendRank == 2).Id);
-        Assert.Contains("只有列入推荐名单", Decode(await Post(office, $"/flagship/applications/{verified}/outcome", new Dictionary<string, string> { ["step"] = "Selected", ["on"] = "2025-01-10", ["fixedName"] = "x" })));
-        Assert.Contains("核定的产品名称", Decode(await Post(office, $"/flagship/applications/{second}/outcome", new Dictionary<string, string> { ["step"] = "Selected", ["on"] = "2025-01-10" })));
+        Assert.Contains("只有列入推荐名单", Said(app, await Post(office, $"/flagship/applications/{verified}/outcome", new Dictionary<string, string> { ["step"] = "Selected", ["on"] = "2025-01-10", ["fixedName"] = "x" })));
+        Assert.Contains("核定的产品名称", Said(app, await Post(office, $"/flagship/applications/{second}/outcome", new Dictionary<string, string> { ["step"] = "Selected", ["on"] = "2025-01-10" })));
         await Post(office, $"/flagship/applications/{second}/outcome", new Dictionary<string, string> { ["step"] = "Publicity", ["on"] = "2025-09-29" });
         Assert.Equal(new DateOnly(2025, 10, 17), app.WithDb(db => db.FlagshipApplications.Find(second)!.Outcomes[^1].Until));
 
@@ -228,7 +228,7 @@ public class FlagshipTests : IAsyncLifetime
         }
         await Save("save");
         foreach (var slot in new[] { "licence", "revenueProof", "rdProof", "profileProof", "ipProof", "stamped" })
-            Assert.Contains("已上传", Decode(await Upload(applicant, id, slot, FlagshipDemo.PlainPdf(slot), slot + ".pdf")));
+            Assert.Contains("已上传", Said(app, await Upload(applicant, id, slot, FlagshipDemo.PlainPdf(slot), slot + ".pdf")));
         await Save("submit");
         var submitted = app.WithDb(db => db.FlagshipApplications.Find(id)!);
         Assert.Equal(ApplicationState.Submitted, submitted.State);
@@ -239,13 +239,13 @@ public class FlagshipTests : IAsyncLifetime
         var revisionNow = submitted.Revision;
         var refused = await Post(applicant, $"/flagship/applications/{id}/save", new Dictionary<string, string>(CompleteForm("改名")) { ["revision"] = $"{revisionNow}", ["intent"] = "save" });
         Assert.Contains("退回前不能修改", await applicant.GetStringAsync(refused.Headers.Location!.OriginalString));
-        Assert.Contains("退回前不能修改", Decode(await Upload(applicant, id, "licence", FlagshipDemo.PlainPdf("x"), "x.pdf")));
+        Assert.Contains("退回前不能修改", Said(app, await Upload(applicant, id, "licence", FlagshipDemo.PlainPdf("x"), "x.pdf")));
 
         // Another district's office cannot review it; its own returns it with a reason per field.
         var tianhe = await app.DistrictClient("440106");
-        Assert.Contains("区初审由申报单位所在区的工信部门办理", Decode(await Post(tianhe, $"/flagship/applications/{id}/review", new Dictionary<string, string> { ["decision"] = "pass", ["opinion"] = "同意" })));
+        Assert.Contains("区初审由申报单位所在区的工信部门办理", Said(app, await Post(tianhe, $"/flagship/applications/{id}/review", new Dictionary<string, string> { ["decision"] = "pass", ["opinion"] = "同意" })));
         var huangpu = await app.SignedIn("huangpu");
-        Assert.Contains("至少写明一处", Decode(await Post(huangpu, $"/flagship/applications/{id}/review", new Dictionary<string, string> { ["decision"] = "return" })));
+        Assert.Contains("至少写明一处", Said(app, await Post(huangpu, $"/flagship/applications/{id}/review", new Dictionary<string, string> { ["decision"] = "return" })));
         await Post(huangpu, $"/flagship/applications/{id}/review", new Dictionary<string, string>
             { ["decision"] = "return", ["reason.0.field"] = "sales", ["reason.0.text"] = "请补充近三年销售收入。" });
         Assert.Equal(ApplicationState.Returned, app.WithDb(db => db.FlagshipApplications.Find(id)!.State));
@@ -261,7 +261,7 @@ public class FlagshipTests : IAsyncLifetime
 
         await Post(huangpu, $"/flagship/applications/{id}/review", new Dictionary<string, string> { ["decision"] = "pass", ["opinion"] = "材料齐全，同意推荐。" });
         var office = await app.SignedIn("office");
-        Assert.Contains("核实清单还有", Decode(await Post(office, $"/flagship/applications/{id}/review",
+        Assert.Contains("核实清单还有", Said(app, await Post(office, $"/flagship/applications/{id}/review",
             new Dictionary<string, string> { ["decision"] = "pass", ["opinion"] = "符合条件。", ["check"] = "authentic" })));
         var all = VerificationChecklist.Items.Select(i => new KeyValuePair<string, string>("check", i.Key))
             .Append(new("decision", "pass")).Append(new("opinion", "经核实，材料真实完整有效。")).ToList();
@@ -278,8 +278,8 @@ public class FlagshipTests : IAsyncLifetime
         {
             ["id"] = $"{v}", [$"rank.{v}"] = i < count ? $"{i + 1}" : "", [$"reason.{v}"] = "技术国内领先。", [$"contact.{v}"] = "张敏 一级主任科员 工程师", [$"phone.{v}"] = "13800138000",
         })];
-        Assert.Contains("超过本批次推荐名额（3 项）", Decode(await Post(office, "/flagship/batches/2024/recommendation", Rows(4))));
-        Assert.Contains("推荐名单已保存", Decode(await Post(office, "/flagship/batches/2024/recommendation", Rows(3))));
+        Assert.Contains("超过本批次推荐名额（3 项）", Said(app, await Post(office, "/flagship/batches/2024/recommendation", Rows(4))));
+        Assert.Contains("推荐名单已保存", Said(app, await Post(office, "/flagship/batches/2024/recommendation", Rows(3))));
 
         var workbook = WorkbookReader.Read(await office.GetByteArrayAsync("/flagship/batches/2024/summary.xlsx"))["推荐汇总表"];
         Assert.Equal("2024年生物制造标志性产品推荐汇总表", workbook[1][0]);
@@ -301,7 +301,7 @@ public class FlagshipTests : IAsyncLifetime
     }
 
     /// <summary>The sentence a post handed to the page it redirected to.</summary>
-    private string Decode(HttpResponseMessage response)
+    internal static string Said(AppFactory app, HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), response.Headers.Location!).Query);
@@ -314,10 +314,10 @@ public class FlagshipTests : IAsyncLifetime
         var id = DemoDraftId();
         var applicant = await app.SignedIn(AccountSeederName);
         var before = app.WithDb(db => db.Attachments.Count());
-        Assert.Contains("不是 PDF、JPG、PNG 格式", Decode(await Upload(applicant, id, "licence", [0x4D, 0x5A, 0x90, 0x00, 0x03], "营业执照.pdf")));
-        Assert.Contains("不完整", Decode(await Upload(applicant, id, "licence", FlagshipDemo.PlainPdf("x")[..60], "营业执照.pdf")));
-        Assert.Contains("超过 10 MB", Decode(await Upload(applicant, id, "licence", new byte[10 * 1024 * 1024 + 1], "big.pdf")));
-        Assert.Contains("没有这一类证明材料", Decode(await Upload(applicant, id, "nonsense", FlagshipDemo.PlainPdf("x"), "x.pdf")));
+        Assert.Contains("不是 PDF、JPG、PNG 格式", Said(app, await Upload(applicant, id, "licence", [0x4D, 0x5A, 0x90, 0x00, 0x03], "营业执照.pdf")));
+        Assert.Contains("不完整", Said(app, await Upload(applicant, id, "licence", FlagshipDemo.PlainPdf("x")[..60], "营业执照.pdf")));
+        Assert.Contains("超过 10 MB", Said(app, await Upload(applicant, id, "licence", new byte[10 * 1024 * 1024 + 1], "big.pdf")));
+        Assert.Contains("没有这一类证明材料", Said(app, await Upload(applicant, id, "nonsense", FlagshipDemo.PlainPdf("x"), "x.pdf")));
         Assert.Equal(before, app.WithDb(db => db.Attachments.Count()));
         Assert.Equal(4, app.WithDb(db => db.AuditEntries.Count(e => e.Action == "attachment-refused")));
         // A notice in the URL that this server did not seal shows nothing.
@@ -370,15 +370,15 @@ public class FlagshipTests : IAsyncLifetime
             ["provinceDeadline"] = "2026-12-20", ["quota"] = "3", ["contacts"] = "张敏 020-83120000", ["postalAddress"] = "广州市越秀区", ["email"] = "a@example.cn",
             ["fields"] = "食品及添加剂\n生物制药", ["kinds"] = "重大创新型\n关键提升型\n规模替代型", ["criteria"] = "技术先进性 60\n市场前景 40",
         };
-        Assert.Contains("不是工作日", Decode(await Post(office, "/flagship/batches/save", Batch("2026-12-12"), "/flagship/batches")));
-        Assert.Contains("已开启 2026 年征集批次", Decode(await Post(office, "/flagship/batches/save", Batch("2026-12-11"), "/flagship/batches")));
+        Assert.Contains("不是工作日", Said(app, await Post(office, "/flagship/batches/save", Batch("2026-12-12"), "/flagship/batches")));
+        Assert.Contains("已开启 2026 年征集批次", Said(app, await Post(office, "/flagship/batches/save", Batch("2026-12-11"), "/flagship/batches")));
         Assert.Contains("2026 年", await app.Anonymous().GetStringAsync("/flagship"));
-        Assert.Contains("征集批次由协调办管理", Decode(await Post(await app.SignedIn("huangpu"), "/flagship/batches/save", Batch("2026-12-11"))));
+        Assert.Contains("征集批次由协调办管理", Said(app, await Post(await app.SignedIn("huangpu"), "/flagship/batches/save", Batch("2026-12-11"))));
 
         await Post(office, "/flagship/batches/2024/close", [], "/flagship/batches");
         var edit = new Dictionary<string, string>(Batch("2026-12-11")) { ["creating"] = "0", ["year"] = "2024" };
-        Assert.Contains("已关闭", Decode(await Post(office, "/flagship/batches/save", edit, "/flagship/batches")));
+        Assert.Contains("已关闭", Said(app, await Post(office, "/flagship/batches/save", edit, "/flagship/batches")));
         var applicant = await app.SignedIn(AccountSeederName);
-        Assert.Contains("批次已关闭", Decode(await Upload(applicant, DemoDraftId(), "licence", FlagshipDemo.PlainPdf("x"), "x.pdf")));
+        Assert.Contains("批次已关闭", Said(app, await Upload(applicant, DemoDraftId(), "licence", FlagshipDemo.PlainPdf("x"), "x.pdf")));
     }
 }

@@ -91,7 +91,7 @@ public class JobTests
         await using var second = new AppFactory { Folder = folder };
         var scheduler = await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var jobs = second.Services.GetServices<ScheduledJob>().ToList();
-        Assert.Equal(5, jobs.Count);
+        Assert.Equal(6, jobs.Count);
         foreach (var (key, _) in jobs) Assert.NotNull(await scheduler.GetJobDetail(key));
         var triggers = await scheduler.GetTriggersOfJob(DeadlineReminderJob.Key);
         Assert.NotNull(Assert.Single(triggers).NextFireTimeUtc);
@@ -146,7 +146,7 @@ public class JobTests
         var admin = await app.SignedIn("admin");
         var page = await admin.GetStringAsync("/admin/jobs");
         var jobs = app.Services.GetServices<ScheduledJob>().ToList();
-        Assert.Equal(5, jobs.Count);
+        Assert.Equal(6, jobs.Count);
         foreach (var (key, _) in jobs) Assert.Contains($"data-job=\"{key.Name}\"", page);
         var run = await admin.PostAsync("/admin/jobs/quarter-close/run", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = AppFactory.Antiforgery(page) }));
         Assert.Equal(HttpStatusCode.Redirect, run.StatusCode);
@@ -154,39 +154,6 @@ public class JobTests
         Assert.StartsWith("/access-denied", (await office.GetAsync("/admin/jobs")).Headers.Location!.PathAndQuery);
         var refused = await office.PostAsync("/admin/jobs/quarter-close/run", new FormUrlEncodedContent([]));
         Assert.StartsWith("/access-denied", refused.Headers.Location!.PathAndQuery);
-    }
-
-    /// <summary>A webhook receiver on a free local port that records what it is sent.</summary>
-    private sealed class WebhookListener : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        public List<string> Bodies { get; } = [];
-        public string Url { get; }
-
-        public WebhookListener()
-        {
-            var port = Random.Shared.Next(20000, 60000);
-            Url = $"http://127.0.0.1:{port}/hook/";
-            _listener.Prefixes.Add(Url);
-            _listener.Start();
-            _ = Task.Run(async () =>
-            {
-                while (_listener.IsListening)
-                {
-                    try
-                    {
-                        var ctx = await _listener.GetContextAsync();
-                        using (var reader = new StreamReader(ctx.Request.InputStream, Encoding.UTF8)) lock (Bodies) Bodies.Add(reader.ReadToEnd());
-                        ctx.Response.StatusCode = 204;
-                        ctx.Response.Close();
-                    }
-                    catch (HttpListenerException) { return; }
-                    catch (ObjectDisposedException) { return; }
-                }
-            });
-        }
-
-        public void Dispose() => _listener.Close();
     }
 
     [Fact]
