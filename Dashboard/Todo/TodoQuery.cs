@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GzBioPlan.Dashboard.Accounts;
 using GzBioPlan.Domain.Accounts;
+using GzBioPlan.Domain.Flagship;
 using GzBioPlan.Domain.Periods;
 using GzBioPlan.Domain.Persistence;
 using GzBioPlan.Domain.Plan;
@@ -15,7 +16,8 @@ public sealed record TodoItem(string Kind, string Text, string Href, bool Urgent
 
 /// <summary>
 /// 待办 by role: a district — the quarter to report and its deadline, returned submissions, 督办 to sign or answer; a unit —
-/// progress reports due, 督办 it answers for; the office — submissions to review, 申请办结 to close, overdue 督办. A leader's
+/// progress reports due, 督办 it answers for; the office — submissions to review, 申请办结 to close, overdue 督办; and the flagship
+/// collection's step each waits on (an applicant's drafts, a district's 初审 and registrations, the office's 核实). A leader's
 /// 待办 are the notices posted to leaders (a quarter's new reds, the office's 研判), counted as unread notices.
 /// </summary>
 public sealed class TodoQuery(AppDbContext db, CompletenessQuery completeness, TimeProvider clock)
@@ -28,6 +30,9 @@ public sealed class TodoQuery(AppDbContext db, CompletenessQuery completeness, T
         {
             await ReportingAsync(district, today, items, ct);
             await SupervisionAsync(PartyKind.District, district, today, items, ct);
+            await FlagshipAsync(a => a.DistrictCode == district, ApplicationState.Submitted, "初审", today, items, ct);
+            var registrations = await db.Applicants.CountAsync(a => a.DistrictCode == district && a.Status == ApplicantStatus.Pending, ct);
+            if (registrations > 0) items.Add(new("registration", $"审核 {registrations} 家单位的申报单位注册", "/flagship/applicants", false));
         }
         else if (user.IsInRole(Roles.Unit) && user.Unit() is { } unit)
         {
@@ -37,8 +42,36 @@ public sealed class TodoQuery(AppDbContext db, CompletenessQuery completeness, T
         else if (user.IsInRole(Roles.Coordination))
         {
             await OfficeAsync(today, items, ct);
+            await FlagshipAsync(_ => true, ApplicationState.DistrictPassed, "核实", today, items, ct);
+        }
+        else if (user.ApplicantId() is { } applicant)
+        {
+            var open = await (from a in db.FlagshipApplications.AsNoTracking()
+                              where a.ApplicantId == applicant && (a.State == ApplicationState.Draft || a.State == ApplicationState.Returned)
+                              join b in db.FlagshipBatches on a.BatchId equals b.Id
+                              where b.ClosedAt == null
+                              select new { a.Id, a.ProductName, a.State, b.ApplicantDeadline }).ToListAsync(ct);
+            items.AddRange(open.Select(a => new TodoItem("flagship", $"{(a.State == ApplicationState.Returned ? "修改并重新提交" : "填写并提交")}标志性产品申请{(a.ProductName.Length > 0 ? $"“{a.ProductName}”" : "")}，截止 {a.ApplicantDeadline:yyyy年M月d日}",
+                $"/flagship/applications/{a.Id}", today > a.ApplicantDeadline)));
         }
         return items;
+    }
+
+    /// <summary>Flagship applications waiting for this reviewer's step, per open batch, with that step's deadline.</summary>
+    private async Task FlagshipAsync(System.Linq.Expressions.Expression<Func<FlagshipApplication, bool>> mine, ApplicationState waiting, string step, DateOnly today,
+        List<TodoItem> items, CancellationToken ct)
+    {
+        var batches = await (from a in db.FlagshipApplications.AsNoTracking().Where(mine)
+                             where a.State == waiting
+                             join b in db.FlagshipBatches on a.BatchId equals b.Id
+                             where b.ClosedAt == null
+                             group a by new { b.Year, b.DistrictDeadline, b.ProvinceDeadline } into g
+                             select new { g.Key.Year, g.Key.DistrictDeadline, g.Key.ProvinceDeadline, Count = g.Count() }).ToListAsync(ct);
+        foreach (var b in batches)
+        {
+            var due = waiting == ApplicationState.Submitted ? b.DistrictDeadline : b.ProvinceDeadline;
+            items.Add(new("flagship", $"{step} {b.Count} 份{b.Year}年标志性产品申请，截止 {due:yyyy年M月d日}", $"/flagship/applications?year={b.Year}&state={waiting}", today > due));
+        }
     }
 
     private async Task ReportingAsync(string district, DateOnly today, List<TodoItem> items, CancellationToken ct)

@@ -170,14 +170,14 @@ public class FlagshipTests : IAsyncLifetime
     {
         var first = app.WithDb(db => db.FlagshipApplications.First(a => a.RecommendRank == 1));
         var page = await (await app.SignedIn("office")).GetStringAsync($"/districts/{first.DistrictCode}");
-        var section = page[page.IndexOf("data-district-flagship", StringComparison.Ordinal)..];
+        var section = page[page.IndexOf("data-flagship-card", StringComparison.Ordinal)..];
         Assert.Contains(first.ProductName, section);
         Assert.Contains("<td>生物材料</td>", section); // 生物基材料 falls in the plan's 生物材料
         Assert.Contains("创新引领型企业", section); // the demo applicants are roster firms, by USCC
         Assert.Contains("推荐第 1 位", section);
         // A draft is the applicant's own business until submitted.
         var huangpu = await (await app.SignedIn("huangpu")).GetStringAsync("/districts/440112");
-        Assert.DoesNotContain(app.WithDb(db => db.FlagshipApplications.First(a => a.Id == DemoDraftId())).ProductName, huangpu[huangpu.IndexOf("data-district-flagship", StringComparison.Ordinal)..]);
+        Assert.DoesNotContain(app.WithDb(db => db.FlagshipApplications.First(a => a.Id == DemoDraftId())).ProductName, huangpu[huangpu.IndexOf("data-flagship-card", StringComparison.Ordinal)..]);
     }
 
     [Fact]

@@ -71,4 +71,15 @@ public class ReminderTests
         Assert.DoesNotContain("微生物合成依克多因", page); // 化妆品 → 生物健康, which fgw does not lead
         Assert.DoesNotContain("聚羟基脂肪酸酯", page); // still a draft
     }
+
+    [Fact]
+    public async Task Each_reviewer_and_the_applicant_find_the_collections_step_in_their_todo()
+    {
+        await using var app = new AppFactory();
+        app.UsedOn(new DateTimeOffset(2024, 11, 6, 10, 0, 0, TimeSpan.FromHours(8)));
+        Assert.Contains("填写并提交标志性产品申请", await (await app.SignedIn("applicant")).GetStringAsync("/todo"));
+        var submitted = app.WithDb(db => db.FlagshipApplications.First(a => a.State == ApplicationState.Submitted).DistrictCode);
+        Assert.Contains("份2024年标志性产品申请，截止 2024年11月13日", await (await app.DistrictClient(submitted)).GetStringAsync("/todo"));
+        Assert.Contains("核实 2 份2024年标志性产品申请，截止 2024年11月17日", await (await app.SignedIn("office")).GetStringAsync("/todo"));
+    }
 }
