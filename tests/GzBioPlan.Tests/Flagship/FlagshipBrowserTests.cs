@@ -98,4 +98,41 @@ public class FlagshipBrowserTests(BrowserApp browser) : IClassFixture<BrowserApp
             await Shot(anonymous, "flagship-notice-390");
         }
     }
+
+    [Fact]
+    public async Task An_organisation_registers_with_its_licence_and_its_district_approves_it()
+    {
+        var uscc = RegistrationTests.Uscc("91440112MA5CT0RM2");
+        var phone = await browser.SignedInPage("", new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 } });
+        await phone.GotoAsync("/flagship");
+        await phone.ClickAsync("a[data-register-link]");
+        var form = phone.Locator("form[data-register]");
+        await form.Locator("[name='Input.Name']").FillAsync("广州浏览器注册生物科技有限公司");
+        await form.Locator("[name='Input.Uscc']").FillAsync(uscc);
+        await form.Locator("[name='Input.District']").SelectOptionAsync("440112");
+        await form.Locator("[name='Input.ContactName']").FillAsync("黄晓");
+        await form.Locator("[name='Input.ContactMobile']").FillAsync("13600136000");
+        await form.Locator("[name='Input.ContactEmail']").FillAsync("huangxiao@example.cn");
+        await form.Locator("[name='Input.UserName']").FillAsync("browser-reg");
+        await form.Locator("[name='Input.Password']").FillAsync("Firm-Pass2024");
+        await form.Locator("[name='Input.ConfirmPassword']").FillAsync("Firm-Pass2024");
+        var licence = Path.Combine(Path.GetTempPath(), $"gz-licence-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(licence, FlagshipDemo.PlainPdf("business licence"));
+        await form.Locator("input[type=file]").SetInputFilesAsync(licence);
+        await Shot(phone, "flagship-register-390");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await phone.Locator("[data-registered]").WaitForAsync();
+        File.Delete(licence);
+
+        var district = await browser.SignedInPage("huangpu");
+        district.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await district.GotoAsync("/flagship/applicants");
+        var row = district.Locator($"[data-registration='{uscc}']");
+        Assert.Contains("huangxiao@example.cn", await row.InnerTextAsync());
+        await Shot(district, "flagship-registrations-1440");
+        await row.Locator("button[value=approve]").ClickAsync();
+        await district.Locator("[data-notice]", new() { HasText = "已通过注册" }).WaitForAsync();
+        var firm = await browser.SignedInPage("browser-reg", "Firm-Pass2024");
+        Assert.EndsWith("/flagship/applications", firm.Url);
+    }
 }
