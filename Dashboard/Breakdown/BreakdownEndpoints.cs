@@ -135,6 +135,6 @@ public static class BreakdownEndpoints
                 s.State.Progress, s.State.Expected, s.State.Light.Word(),
             }))).ToList()),
         new("变更记录", "任务分解变更记录", ["时间", "任务", "操作", "内容", "操作人"],
-            v.History.Select(h => new object?[] { h.At.Show(), h.WorkItemCode, h.Action.Label(), h.Summary, h.By }).ToList()),
+            v.History.Select(h => new object?[] { h.At, h.WorkItemCode, h.Action.Label(), h.Summary, h.By }).ToList()),
     ];
 }

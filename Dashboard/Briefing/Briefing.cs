@@ -39,14 +39,14 @@ public sealed class BriefingQuery(PlanProgressQuery progress, LaggardQuery lagga
             new Sheet("四、督办事项", $"未销号督办事项（截至{period.Label}调度会）", ["编号", "事项", "承办单位 / 区", "办理期限", "状态", "期限提示", "最近一步"],
                 open.Select(l => new object?[]
                 {
-                    l.Item.Id, l.Item.Title, l.Addressee, l.Item.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.Item.Status.Label(),
+                    l.Item.Id, l.Item.Title, l.Addressee, l.Item.DueDate, l.Item.Status.Label(),
                     SupervisionEndpoints.DueLabel(l.Due), l.Steps.LastOrDefault() is { } s ? $"{s.Action.Label()}（{s.By}，{s.At.InBeijing():MM-dd}）" : null,
                 }).ToList()),
             new Sheet("五、报送情况", $"{period.Label}各区报送：完整率 {Rate(figures.CompletenessRate)}，及时率 {Rate(figures.TimelinessRate)}（应报 {figures.Expected}，已报 {figures.Submitted}，已确认 {figures.Accepted}）",
                 ["区", "状态", "当前版本", "首次提交", "及时性"],
                 districts.Select(d => new object?[]
                 {
-                    d.DistrictName, CompletenessQuery.Label(d.Status), d.Version, d.FirstSubmittedAt?.Show(),
+                    d.DistrictName, CompletenessQuery.Label(d.Status), d.Version, d.FirstSubmittedAt,
                     CompletenessQuery.Label(d.Timeliness),
                 }).ToList()),
             .. flagship is null ? Array.Empty<Sheet>() : [flagship],

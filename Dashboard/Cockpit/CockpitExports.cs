@@ -67,8 +67,9 @@ public static class CockpitExports
         ["序号", "目标", "方案原文", "计量单位", "基线", "当前值", "2027年目标", "序时进度（应达）", "差距", "落后百分点", "里程碑完成", "状态", "研判", "研判理由", "商定措施", "2027年第4季度预测", "预测80%区间", "测算可能性"],
         targets.Select(t => new object?[]
         {
-            t.No, t.Name, t.Text, t.UnitOfMeasure, t.Baseline, Traced.Of(t.Actual, t.IndicatorCode is { } ind ? Provenance.ProvenanceFeature.Link(ind, p) : null), t.TargetValue, t.Expected, t.Gap, t.PointsBehind,
-            t.Milestones.Count == 0 ? null : $"{t.MilestonesReached}/{t.Milestones.Count}", t.Light.Label(),
+            t.No, t.Name, t.Text, t.UnitOfMeasure, t.Baseline, Traced.Of(t.Actual, t.IndicatorCode is { } ind ? Provenance.ProvenanceFeature.Link(ind, p) : null),
+            t.TargetValue is { } goal && t.Comparison is { Length: > 0 } sign ? new Xlsx.Shown(goal, sign) : t.TargetValue, t.Expected, t.Gap, t.PointsBehind,
+            t.Milestones.Count == 0 ? null : $"{t.MilestonesReached}/{t.Milestones.Count}{(t.Milestones.Any(m => m.Overdue) ? "（有逾期里程碑）" : "")}", t.Light.Word(),
             t.Judgement is { } j ? j.Rating.Label() + (j.Trend is { } trend ? $"（{trend.Label()}）" : "") : null, t.Judgement?.Rationale, t.Judgement?.AgreedActions,
             t.Forecast?.Value, t.Forecast is { TooFew: false } f ? $"{Urls.Format(f.Low)}–{Urls.Format(f.High)}" : null,
             t.Forecast switch { null => null, { TooFew: true } fc => $"数据不足（{fc.Quarters} 个季度）", var fc => fc.Likelihood?.Label() },
@@ -79,7 +80,7 @@ public static class CockpitExports
         items.SelectMany(w => w.Parts.Select(part => new object?[]
         {
             w.Numbering, w.Kind.Label(), w.Title, w.Parts.Count > 1 ? $"（{part.PartNo}）{part.Summary}" : null,
-            Names(part.Leads), Names(part.Supporting), Traced.Of(w.Progress, $"/tasks/{w.Code}?period={p}"), w.Expected, w.Light.Label(),
+            Names(part.Leads), Names(part.Supporting), Traced.Of(w.Progress, $"/tasks/{w.Code}?period={p}"), w.Expected, w.Light.Word(),
         })).ToList());
 
     public static Sheet AreasSheet(IReadOnlyList<KeyAreaView> areas) => new("重点领域", "重点领域及牵头单位",

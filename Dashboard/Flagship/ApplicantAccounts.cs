@@ -115,7 +115,7 @@ public sealed class ApplicantAccounts(AppDbContext db, UserManager<AppUser> user
         (a.ReviewedBy, a.ReviewedAt, a.RefusalReason) = (by.Identity!.Name, clock.GetUtcNow(), approve ? null : reason);
         var text = approve
             ? $"“{a.Name}”的申报单位注册已通过，可以登录填写标志性产品申请表。"
-            : $"“{a.Name}”的申报单位注册未通过：{reason}。请按理由准备材料后重新注册，或联系所在区工信部门。";
+            : $"“{a.Name}”的申报单位注册未通过：{Sentence.End(reason)}请按理由准备材料后重新注册，或联系所在区工信部门。";
         var notice = new Notification { ApplicantId = a.Id, Kind = approve ? "applicant-approved" : "applicant-refused", Text = text, CreatedAt = clock.GetUtcNow() };
         db.Notifications.Add(notice);
         await db.SaveChangesAsync(ct);
@@ -133,7 +133,7 @@ public sealed class ApplicantAccounts(AppDbContext db, UserManager<AppUser> user
         await db.Applicants.AsNoTracking().Where(a => a.Id == applicantId).Select(a => new { a.Status, a.RefusalReason }).FirstOrDefaultAsync(ct) switch
         {
             { Status: ApplicantStatus.Pending } => "本单位的注册正在等待所在区工信部门审核，通过后即可登录（结果会发送到注册时填写的邮箱）。",
-            { Status: ApplicantStatus.Refused } x => $"本单位的注册未通过：{x.RefusalReason}。请按理由准备材料后在“标志性产品征集”页面重新注册。",
+            { Status: ApplicantStatus.Refused } x => $"本单位的注册未通过：{Sentence.End(x.RefusalReason)}请按理由准备材料后在“标志性产品征集”页面重新注册。",
             _ => null,
         };
 

@@ -38,7 +38,7 @@ public static class LaggardEndpoints
     public static Sheet[] Sheets(LaggardReview r) =>
     [
         new("滞后事项", $"每季度调度：滞后事项（{r.Period.Label}）", ["类别", "事项", "责任单位 / 区", "差距", "落后百分点", "滞后季度数", "状态", "较上季"],
-            r.Rows.Select(x => new object?[] { x.KindLabel, x.Item, x.Responsible, x.Gap, x.PointsBehind, x.QuartersBehind, x.Light.Label(), x.Trend.Label() }).ToList()),
+            r.Rows.Select(x => new object?[] { x.KindLabel, x.Item, x.Responsible, x.Gap, x.PointsBehind, x.QuartersBehind, x.Light.Word(), x.Trend.Label() }).ToList()),
         new("市直部门排名", $"市直部门排名（{r.Period.Label}）", ["排名", "较上季", "单位", "牵头任务数", "平均超前序时进度（百分点）"],
             r.Units.Select(u => new object?[] { u.Rank, LeagueTable.Change(u.RankChange), u.UnitName, u.Items, u.AverageAhead }).ToList()),
     ];

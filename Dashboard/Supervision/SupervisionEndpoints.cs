@@ -46,8 +46,8 @@ public static class SupervisionEndpoints
         ["编号", "事项", "承办单位 / 区", "办理期限", "状态", "期限提示", "步骤", "时间", "操作人", "说明"],
         items.SelectMany(l => l.Steps.Select(s => new object?[]
         {
-            l.Item.Id, l.Item.Title, l.Addressee, l.Item.DueDate.ToString("yyyy-MM-dd"), l.Item.Status.Label(), DueLabel(l.Due), s.Action.Label(),
-            s.At.Show(), s.By, s.Note,
+            l.Item.Id, l.Item.Title, l.Addressee, l.Item.DueDate, l.Item.Status.Label(), DueLabel(l.Due), s.Action.Label(),
+            s.At, s.By, s.Note,
         })).ToList());
 
     public static string DueLabel(DueState d) => d switch { DueState.NearDue => "临近期限", DueState.Overdue => "已逾期", _ => "" };

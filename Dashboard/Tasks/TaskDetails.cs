@@ -56,7 +56,7 @@ public static class TaskExport
         CockpitExports.TasksSheet(d.Period, [d.Item]),
         new Sheet("进展报告", $"{d.Item.Numbering}{d.Item.Title}：各单位进展报告（{d.Period.Label}）",
             ["单位", "分项", "状态", "完成进度（%）", "工作进展", "报告时间"],
-            d.Item.Reports.Select(r => new object?[] { r.UnitName, r.PartNo, r.Status.Label(), r.ProgressPercent, r.Narrative, r.ReportedAt.Show() }).ToList()),
+            d.Item.Reports.Select(r => new object?[] { r.UnitName, r.PartNo, r.Status.Label(), r.ProgressPercent, r.Narrative, r.ReportedAt }).ToList()),
         new Sheet("历次进展", $"{d.Item.Numbering}{d.Item.Title}：历次进展", ["报告期", "进展（%）", "序时进度（%）"],
             d.History.Select(h => new object?[] { h.Period.Label, h.Progress, h.Expected }).ToList()),
     ];

@@ -24,6 +24,8 @@ public static class ProblemMarker
                 var cell = ws.Cells[p.Cell];
                 cell.Style.Fill.PatternType = ExcelFillStyle.Solid;
                 cell.Style.Fill.BackgroundColor.SetColor(p.Severity == Severity.Error ? ErrorFill : WarningFill);
+                // The value as typed: a template format such as #,##0 would show 16.5 as 17 beside a comment saying it must be whole.
+                if (cell.Value is double or decimal or int or long) cell.Style.Numberformat.Format = "General";
                 var text = $"{(p.Severity == Severity.Error ? "错误" : "请核实")}：{p.Message}" + (p.Expected is null ? "" : $"\n应为：{p.Expected}");
                 if (cell.Comment is null) ws.Comments.Add(cell, text, "GzBioPlan");
                 else cell.Comment.Text += "\n" + text;
@@ -46,6 +48,9 @@ public static class ProblemMarker
             for (var c = 0; c < widths.Length; c++) list.Column(c + 1).Width = widths[c];
             list.View.FreezePanes(2, 1);
             book.Worksheets.MoveToStart("问题清单");
+            // Opens on 问题清单: the uploaded file's own active tab index would now point at another sheet.
+            foreach (var ws in book.Worksheets) ws.View.TabSelected = ws.Name == "问题清单";
+            book.View.ActiveTab = 0;
             return package.GetAsByteArray();
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or ArgumentException)

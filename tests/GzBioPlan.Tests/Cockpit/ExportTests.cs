@@ -31,7 +31,7 @@ public class ExportTests(AppFactory app)
         Assert.Equal("市科技局", m4[0][4]);
         Assert.Equal("市委组织部、市人力资源社会保障局、市财政局、市国资委、市工业和信息化局", m4[0][5]);
         Assert.Equal("市工业和信息化局、市发展改革委、市科技局", m4[1][4]);
-        Assert.All(table.Skip(2), r => Assert.Contains(r[8] as string, new[] { "绿灯", "黄灯", "红灯" }));
+        Assert.All(table.Skip(2), r => Assert.Contains(r[8] as string, new[] { "正常", "滞后", "严重滞后" }));
     }
 
     [Theory]
