@@ -49,7 +49,8 @@ public static class ProblemMarker
             list.View.FreezePanes(2, 1);
             book.Worksheets.MoveToStart("问题清单");
             // Opens on 问题清单: the uploaded file's own active tab index would now point at another sheet.
-            foreach (var ws in book.Worksheets) ws.View.TabSelected = ws.Name == "问题清单";
+            // (TabSelectedMulti: EPPlus's TabSelected setter goes by positions that moving the sheet left stale.)
+            foreach (var ws in book.Worksheets) ws.View.TabSelectedMulti = ws == list;
             book.View.ActiveTab = 0;
             return package.GetAsByteArray();
         }
