@@ -14,7 +14,7 @@ public sealed record ProblemDto(string Severity, string? Sheet, string? Cell, st
 
 public sealed record UploadDto(
     [property: JsonConverter(typeof(JsonStringEnumConverter<UploadOutcome>))] UploadOutcome Status,
-    long VersionId, int Version, bool Duplicate, IReadOnlyList<ProblemDto> Problems);
+    long VersionId, int Version, bool Duplicate, IReadOnlyList<ProblemDto> Problems, string? MarkedWorkbook);
 
 public sealed record ReportRowDto(string District, string DistrictName, bool Expected, string Status, int? Version, DateTimeOffset? SubmittedAt, bool? OnTime);
 
@@ -26,6 +26,7 @@ public static class ReportsApi
         var api = app.MapGroup("/api/v1/reports").RequireAuthorization();
         api.MapGet("/template", SubmissionEndpoints.Template);
         api.MapGet("", ListAsync);
+        api.MapGet("/versions/{id:long}/marked.xlsx", SubmissionEndpoints.MarkedAsync);
         // Bearer tokens only: a cookie-carrying browser cannot be tricked into posting here (no antiforgery on this path).
         api.MapPost("", UploadAsync).DisableAntiforgery()
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiTokenHandler.SchemeName, Roles = Domain.Accounts.Roles.District });
@@ -42,7 +43,9 @@ public static class ReportsApi
         if (file is null) return Problem("file", "请以 multipart/form-data 的 file 字段上传 .xlsx 工作簿。");
         var result = await ingest.UploadAsync(new UploadRequest(district, p, file.FileName, await SubmissionEndpoints.ReadAsync(file, ct), http.User.Identity!.Name!, UploadChannel.Api), ct);
         var dto = new UploadDto(result.Outcome, result.VersionId, result.No, result.Duplicate,
-            result.Problems.Select(x => new ProblemDto(x.Severity.ToString(), x.Sheet, x.Cell, x.Code, x.Value, x.Expected, x.Message)).ToList());
+            result.Problems.Select(x => new ProblemDto(x.Severity.ToString(), x.Sheet, x.Cell, x.Code, x.Value, x.Expected, x.Message)).ToList(),
+            // Where the problems have cells, the uploaded workbook comes back with them marked, at an address the same token reaches.
+            result.Problems.Any(x => x.Cell is not null) ? $"{http.Request.Scheme}://{http.Request.Host}/api/v1/reports/versions/{result.VersionId}/marked.xlsx" : null);
         return result.Outcome == UploadOutcome.Rejected ? TypedResults.UnprocessableEntity(dto) : TypedResults.Ok(dto);
     }
 

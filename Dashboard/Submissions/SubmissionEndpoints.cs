@@ -45,17 +45,7 @@ public static class SubmissionEndpoints
             return TypedResults.File(v.Content, Xlsx.ContentType, v.FileName);
         });
 
-        group.MapGet("/versions/{id:long}/marked.xlsx", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (long id, HttpContext http, AppDbContext db, CancellationToken ct) =>
-        {
-            var v = await db.SubmissionVersions.AsNoTracking().Where(v => v.Id == id)
-                .Select(v => new { v.DistrictCode, v.Period, v.No, v.Content, v.ProblemsJson }).FirstOrDefaultAsync(ct);
-            if (v is null) return TypedResults.NotFound();
-            if (!http.User.MaySeeDistrict(v.DistrictCode)) return TypedResults.Forbid();
-            var problems = IngestService.Problems(v.ProblemsJson);
-            return problems.Any(p => p.Cell is not null) && ProblemMarker.Mark(v.Content, problems) is { } marked
-                ? TypedResults.File(marked, Xlsx.ContentType, $"{v.DistrictCode}-{v.Period}-第{v.No}版-问题标注.xlsx")
-                : TypedResults.NotFound();
-        });
+        group.MapGet("/versions/{id:long}/marked.xlsx", MarkedAsync);
 
         group.MapPost("/versions/{id:long}/confirm", async Task<Results<RedirectHttpResult, ForbidHttpResult>> (long id, HttpContext http, IngestService ingest, CancellationToken ct) =>
         {
@@ -125,5 +115,18 @@ public static class SubmissionEndpoints
         {
             return TypedResults.Redirect($"/reporting/submissions/{id}?error={ex.Code}");
         }
+    }
+
+    /// <summary>The uploaded workbook with its problems marked (for the page's link and the API's answer alike).</summary>
+    public static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> MarkedAsync(long id, HttpContext http, AppDbContext db, CancellationToken ct)
+    {
+        var v = await db.SubmissionVersions.AsNoTracking().Where(v => v.Id == id)
+            .Select(v => new { v.DistrictCode, v.Period, v.No, v.Content, v.ProblemsJson }).FirstOrDefaultAsync(ct);
+        if (v is null) return TypedResults.NotFound();
+        if (!http.User.MaySeeDistrict(v.DistrictCode)) return TypedResults.Forbid();
+        var problems = IngestService.Problems(v.ProblemsJson);
+        return problems.Any(p => p.Cell is not null) && ProblemMarker.Mark(v.Content, problems) is { } marked
+            ? TypedResults.File(marked, Xlsx.ContentType, $"{v.DistrictCode}-{v.Period}-第{v.No}版-问题标注.xlsx")
+            : TypedResults.NotFound();
     }
 }

@@ -47,11 +47,18 @@ public class ReportsApiTests(AppFactory app) : IClassFixture<AppFactory>
 
         var bad = await client.PostAsync("/api/v1/reports?period=2027Q1", File(Workbooks.Filled(template, new OpenXmlFiller.Edit("指标", "E3", -3))));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
-        var problem = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems")[0];
+        var refused = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        var problem = refused.GetProperty("problems")[0];
         Assert.Equal("指标", problem.GetProperty("sheet").GetString());
         Assert.Equal("E3", problem.GetProperty("cell").GetString());
         Assert.Equal("cell.negative", problem.GetProperty("code").GetString());
         Assert.Contains("不能为负数", problem.GetProperty("message").GetString());
+        var marked = refused.GetProperty("markedWorkbook").GetString()!;
+        Assert.Matches("^http://localhost/api/v1/reports/versions/\\d+/marked.xlsx$", marked);
+        var workbook = WorkbookReader.Read(await client.GetByteArrayAsync(marked));
+        Assert.Equal("问题清单", workbook.Keys.First());
+        await app.DistrictClient("440106");
+        Assert.Equal(HttpStatusCode.Forbidden, (await WithToken(await Token("district440106")).GetAsync(marked)).StatusCode);
 
         var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports?period=2027Q1");
         var row = Assert.Single(list.EnumerateArray()); // a district sees its own row only
