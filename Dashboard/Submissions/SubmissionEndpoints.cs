@@ -126,7 +126,7 @@ public static class SubmissionEndpoints
         if (!http.User.MaySeeDistrict(v.DistrictCode)) return TypedResults.Forbid();
         var problems = IngestService.Problems(v.ProblemsJson);
         return problems.Any(p => p.Cell is not null) && ProblemMarker.Mark(v.Content, problems) is { } marked
-            ? TypedResults.File(marked, Xlsx.ContentType, $"{v.DistrictCode}-{v.Period}-第{v.No}版-问题标注.xlsx")
+            ? TypedResults.File(marked, Xlsx.ContentType, $"{v.DistrictCode}-{v.Period}-{(v.No > 0 ? $"第{v.No}版" : $"上传{id}")}-问题标注.xlsx")
             : TypedResults.NotFound();
     }
 }

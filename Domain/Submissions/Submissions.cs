@@ -131,7 +131,7 @@ public class SubmissionVersion
     public required string DistrictCode { get; set; }
     public Period Period { get; set; }
 
-    /// <summary>1, 2, 3 … per district and period.</summary>
+    /// <summary>1, 2, 3 … per district and period for uploads that passed the checks; 0 for one refused (an attempt, listed apart).</summary>
     public int No { get; set; }
 
     public required string FileName { get; set; }
@@ -270,7 +270,8 @@ internal sealed class SubmissionVersionConfiguration : IEntityTypeConfiguration<
         e.Property(x => x.FileName).HasMaxLength(260);
         e.Property(x => x.Sha256).HasMaxLength(64);
         e.Property(x => x.UploadedBy).HasMaxLength(256);
-        e.HasIndex(x => new { x.Period, x.DistrictCode, x.No }).IsUnique();
+        // Numbers are unique among versions; refused attempts all carry 0. (Double quotes: SQLite, PostgreSQL and SQL Server alike.)
+        e.HasIndex(x => new { x.Period, x.DistrictCode, x.No }).IsUnique().HasFilter("\"No\" > 0");
         e.HasIndex(x => x.Sha256);
     }
 }
@@ -321,4 +322,25 @@ internal sealed class ValidationRuleConfiguration : IEntityTypeConfiguration<Val
 internal sealed class CompletenessSnapshotConfiguration : IEntityTypeConfiguration<CompletenessSnapshot>
 {
     public void Configure(EntityTypeBuilder<CompletenessSnapshot> e) => e.HasKey(x => x.Period);
+}
+
+/// <summary>
+/// What a numbered version stands at now, as the district's history shows it: the submission's own status for its
+/// current version, 待确认 for the latest one still awaiting the uploader's confirmation, and for an earlier one what
+/// became of it (退回, or never confirmed) and which version replaced it.
+/// </summary>
+public static class VersionStatus
+{
+    /// <param name="next">The number of the version after this one, if any.</param>
+    /// <param name="wasReturned">Whether the office returned the submission while this version was current.</param>
+    public static string Of(long versionId, UploadOutcome outcome, Submission? submission, int? next, bool wasReturned)
+    {
+        if (submission?.CurrentVersionId == versionId)
+            return submission.Status switch { SubmissionStatus.Accepted => "已确认", SubmissionStatus.Returned => "已退回", _ => "已提交，待审核" };
+        if (next is not { } n) return outcome == UploadOutcome.NeedsConfirmation ? "待确认（请核实提示后确认或重新上传）" : "已提交";
+        return (wasReturned ? "已退回，" : outcome == UploadOutcome.NeedsConfirmation ? "未确认，" : "") + $"已被第 {n} 版取代";
+    }
+
+    /// <summary>How a version is named: a rejected upload takes no number (it is an attempt, not a version).</summary>
+    public static string Label(int no) => no > 0 ? $"第 {no} 版" : "未通过检查的上传";
 }

@@ -164,7 +164,7 @@ public sealed class InboxScanJob(IServiceScopeFactory scopes, IngestOptions opti
     private static string Report(UploadResult result, Period period)
     {
         var text = new StringBuilder();
-        text.AppendLine($"报告期：{period.Label}　版本：第 {result.No} 版");
+        text.AppendLine($"报告期：{period.Label}　版本：{VersionStatus.Label(result.No)}");
         text.AppendLine(result.Duplicate ? "与之前上传的文件完全相同，没有重复计入。" : "");
         text.AppendLine(result.Outcome switch
         {

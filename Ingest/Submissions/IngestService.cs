@@ -62,24 +62,26 @@ public sealed class IngestService(AppDbContext db, TemplateQuery templates, Inge
         if (same is not null)
             return new UploadResult(same.Id, same.No, same.Outcome, Problems(same.ProblemsJson), Duplicate: true);
 
-        var (problems, parsed) = await CheckAsync(request, ct);
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.DistrictCode == request.DistrictCode && s.Period == request.Period, ct);
-        if (submission?.Status == SubmissionStatus.Accepted)
-            problems.Insert(0, Problem.File("submission.locked", $"{request.Period.Label}的报送已由协调办确认并锁定，不能再上传。如需更正，请联系协调办解锁。"));
+        // A locked quarter is refused before the file is read at all.
+        var (problems, parsed) = submission?.Status == SubmissionStatus.Accepted
+            ? ([Problem.File("submission.locked", $"{request.Period.Label}的报送已由协调办确认并锁定，不能再上传。如需更正，请联系协调办解锁。")], null)
+            : await CheckAsync(request, ct);
 
         var outcome = problems.Any(p => p.Severity == Severity.Error) ? UploadOutcome.Rejected
             : problems.Count > 0 ? UploadOutcome.NeedsConfirmation : UploadOutcome.Submitted;
         var now = clock.GetUtcNow();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var no = 1 + (await db.SubmissionVersions.Where(v => v.DistrictCode == request.DistrictCode && v.Period == request.Period)
+        // Only uploads that pass take a number: refused attempts are listed apart and never use one up.
+        var no = outcome == UploadOutcome.Rejected ? 0 : 1 + (await db.SubmissionVersions.Where(v => v.DistrictCode == request.DistrictCode && v.Period == request.Period)
             .MaxAsync(v => (int?)v.No, ct) ?? 0);
         var version = new SubmissionVersion
         {
             DistrictCode = request.DistrictCode, Period = request.Period, No = no, FileName = Path.GetFileName(request.FileName),
             Sha256 = sha, Size = request.Content.Length,
-            // An oversized file is recorded by its hash and size only: keeping it would let anyone fill the database.
-            Content = problems.Any(p => p.Code == "file.too-large") ? [] : request.Content,
+            // An oversized file (or one for a locked quarter) is recorded by its hash and size only: keeping it would let anyone fill the database.
+            Content = problems.Any(p => p.Code is "file.too-large" or "submission.locked") ? [] : request.Content,
             UploadedBy = request.UploadedBy, UploadedAt = now,
             Channel = request.Channel, Outcome = outcome, ProblemsJson = JsonSerializer.Serialize(problems, Json),
             PayloadJson = outcome == UploadOutcome.Rejected ? null : JsonSerializer.Serialize(parsed, Json),

@@ -34,7 +34,8 @@ public class ReportingBrowserTests(BrowserApp browser) : IClassFixture<BrowserAp
         Assert.Equal(["指标!E3", "指标!E4"], cells);
 
         await page.ClickAsync("text=返回季度填报");
-        await page.Locator("[data-table=versions]").WaitForAsync();
+        // A refused upload is an attempt, listed apart: it takes no version number.
+        await page.Locator("[data-table=attempts] tr[data-attempt]").WaitForAsync();
         var good = Path.Combine(browser.App.Folder, "黄埔-已改.xlsx");
         await File.WriteAllBytesAsync(good, Workbooks.Filled(bytes), TestContext.Current.CancellationToken);
         await page.SetInputFilesAsync("[data-upload] input[type=file]", good);
@@ -43,8 +44,10 @@ public class ReportingBrowserTests(BrowserApp browser) : IClassFixture<BrowserAp
         Assert.Contains("已提交", await page.InnerTextAsync("[data-result]"));
 
         await page.ClickAsync("text=返回季度填报");
-        await page.Locator("[data-table=versions] tr[data-version='2']").WaitForAsync();
-        Assert.Equal(2, await page.Locator("[data-table=versions] tr[data-version]").CountAsync());
+        await page.Locator("[data-table=versions] tr[data-version='1']").WaitForAsync();
+        Assert.Equal(1, await page.Locator("[data-table=versions] tr[data-version]").CountAsync());
+        Assert.Equal("已提交，待审核", await page.InnerTextAsync("[data-table=versions] tr[data-version='1'] [data-version-status]"));
+        Assert.Equal(1, await page.Locator("[data-table=attempts] tr[data-attempt]").CountAsync());
         Assert.Contains("已提交", await page.InnerTextAsync("[data-status]"));
     }
 }

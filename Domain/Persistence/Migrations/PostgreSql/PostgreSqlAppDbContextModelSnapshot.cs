@@ -1884,7 +1884,8 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                     b.HasIndex("Sha256");
 
                     b.HasIndex("Period", "DistrictCode", "No")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"No\" > 0");
 
                     b.ToTable("SubmissionVersions");
                 });

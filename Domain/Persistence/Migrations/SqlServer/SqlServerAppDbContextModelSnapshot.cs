@@ -1885,7 +1885,8 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("Sha256");
 
                     b.HasIndex("Period", "DistrictCode", "No")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"No\" > 0");
 
                     b.ToTable("SubmissionVersions");
                 });

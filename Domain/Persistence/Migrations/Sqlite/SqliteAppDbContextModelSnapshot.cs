@@ -1821,7 +1821,8 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("Sha256");
 
                     b.HasIndex("Period", "DistrictCode", "No")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"No\" > 0");
 
                     b.ToTable("SubmissionVersions");
                 });
