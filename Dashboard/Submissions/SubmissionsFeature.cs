@@ -5,6 +5,7 @@ public static class SubmissionsFeature
 {
     public static IHostApplicationBuilder AddSubmissions(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddScoped<RemindNow>();
         return builder;
     }
 
@@ -12,6 +13,7 @@ public static class SubmissionsFeature
     {
         app.MapSubmissionEndpoints();
         app.MapReportsApi();
+        app.MapCompleteness();
         return app;
     }
 }

@@ -39,8 +39,50 @@ public sealed record CompletenessFigures(Period Period, DateOnly Deadline, int E
     public decimal? TimelinessRate => Expected == 0 ? null : Math.Round(OnTime * 100m / Expected, 1);
 }
 
+/// <summary>One district in one quarter of the completeness matrix: where its report stands, its version, on time or how many days late.</summary>
+public sealed record MatrixCell(bool Expected, SubmissionStatus? Status, int? Version, Timeliness Timeliness, int? DaysLate);
+
+/// <summary>District × quarter: DHIS2's reporting-rate grid, quarters oldest first.</summary>
+public sealed record CompletenessMatrix(IReadOnlyList<Period> Periods, IReadOnlyList<(string Code, string Name)> Districts,
+    IReadOnlyDictionary<(string District, Period Period), MatrixCell> Cells, IReadOnlyDictionary<Period, DateOnly> Deadlines);
+
 public sealed class CompletenessQuery(AppDbContext db, ReportingCalendar calendar)
 {
+    /// <summary>
+    /// Days past the deadline: for a late report, from the deadline to the day it first came in; for one still missing,
+    /// to today. Null when on time, not yet due, or not expected.
+    /// </summary>
+    public static int? DaysLate(DateTimeOffset? firstSubmitted, DateOnly deadline, DateOnly today, bool expected)
+    {
+        if (!expected) return null;
+        var day = firstSubmitted is { } at ? BeijingTime.DateOf(at) : today;
+        return day > deadline ? day.DayNumber - deadline.DayNumber : null;
+    }
+
+    /// <summary>Every district in every quarter from <paramref name="from"/> to <paramref name="to"/>, in three queries.</summary>
+    public async Task<CompletenessMatrix> MatrixAsync(Period from, Period to, DateOnly today, CancellationToken ct)
+    {
+        var periods = Period.Range(from, to).ToList();
+        var districts = (await db.Districts.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Code, d.Name }).ToListAsync(ct))
+            .Select(d => (d.Code, d.Name)).ToList();
+        var exempt = (await db.DistrictExemptions.AsNoTracking().Where(e => e.Period >= from && e.Period <= to).Select(e => new { e.DistrictCode, e.Period }).ToListAsync(ct))
+            .Select(e => (e.DistrictCode, e.Period)).ToHashSet();
+        var submissions = (await db.Submissions.AsNoTracking().Where(s => s.Period >= from && s.Period <= to)
+                .Join(db.SubmissionVersions, s => s.CurrentVersionId, v => v.Id, (s, v) => new { s.DistrictCode, s.Period, s.Status, v.No, s.FirstSubmittedAt })
+                .ToListAsync(ct))
+            .ToDictionary(s => (s.DistrictCode, s.Period));
+        var cells = new Dictionary<(string, Period), MatrixCell>();
+        foreach (var p in periods)
+        foreach (var (code, _) in districts)
+        {
+            var expected = !exempt.Contains((code, p));
+            var s = submissions.GetValueOrDefault((code, p));
+            cells[(code, p)] = new MatrixCell(expected, s?.Status, s?.No, Judge(s?.FirstSubmittedAt, DeadlineEnd(p), expected),
+                DaysLate(s?.FirstSubmittedAt, Deadline(p), today, expected));
+        }
+        return new CompletenessMatrix(periods, districts, cells, periods.ToDictionary(p => p, Deadline));
+    }
+
     public DateOnly Deadline(Period period) => calendar.Deadline(period);
 
     public DateTimeOffset DeadlineEnd(Period period) => calendar.DeadlineEnd(period);
@@ -102,6 +144,15 @@ public sealed class CompletenessQuery(AppDbContext db, ReportingCalendar calenda
             expected.Count(r => r.Timeliness == Timeliness.OnTime), expected.Count(r => r.Timeliness == Timeliness.Late),
             expected.Count(r => r.Timeliness == Timeliness.Missing), false);
     }
+
+    /// <summary>A matrix cell as the page and the export both write it.</summary>
+    public static string CellLabel(MatrixCell c) =>
+        !c.Expected ? "免报"
+        : string.Join(" · ", new[]
+        {
+            Label(c.Status), c.Version is { } v ? $"第 {v} 版" : null,
+            c.Timeliness == Timeliness.OnTime ? "按时" : c.DaysLate is { } d ? $"逾期 {d} 天" : null,
+        }.OfType<string>());
 
     public static string Label(Timeliness t) => t switch
     {

@@ -15,7 +15,7 @@ public class ExportReadBackTests(AppFactory app)
     [
         "/export/targets.xlsx", "/export/tasks.xlsx", "/export/areas.xlsx", "/export/districts.xlsx", "/export/breakdown.xlsx", "/export/briefing.xlsx",
         "/export/laggards.xlsx", "/export/supervision.xlsx", "/export/districts/440112.xlsx", "/export/targets/target-1.xlsx", "/export/tasks/task-1.xlsx",
-        "/export/units/gxj.xlsx", "/flagship/library.xlsx",
+        "/export/units/gxj.xlsx", "/flagship/library.xlsx", "/export/completeness.xlsx",
     ];
 
     private async Task<string> DownloadAllAsync()
