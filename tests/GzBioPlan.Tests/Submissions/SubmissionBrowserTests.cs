@@ -50,4 +50,23 @@ public class ReportingBrowserTests(BrowserApp browser) : IClassFixture<BrowserAp
         Assert.Equal(1, await page.Locator("[data-table=attempts] tr[data-attempt]").CountAsync());
         Assert.Contains("已提交", await page.InnerTextAsync("[data-status]"));
     }
+
+    [Fact]
+    public async Task The_office_reminds_every_missing_district_after_confirming()
+    {
+        var shots = Environment.GetEnvironmentVariable("GZ_SCREENSHOTS");
+        var page = await browser.SignedInPage("office", new BrowserNewContextOptions { ViewportSize = new() { Width = 1440, Height = 900 } });
+        var asked = "";
+        page.Dialog += (_, dialog) => { asked = dialog.Message; dialog.AcceptAsync(); };
+        await page.GotoAsync("/reporting/completeness?period=2026Q3");
+        if (shots is not null) await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "completeness-matrix-1440.png"), FullPage = true });
+        await page.ClickAsync("[data-remind-all] button");
+        await page.Locator("[data-notice]", new() { HasText = "催报" }).WaitForAsync();
+        Assert.Contains("黄埔区", asked);
+        Assert.Equal(11, browser.App.WithDb(db => db.Notifications.Count(n => n.Kind == GzBioPlan.Dashboard.Submissions.RemindNow.Kind)));
+        if (shots is null) return;
+        var phone = await browser.SignedInPage("office", new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 } });
+        await phone.GotoAsync("/reporting/completeness?period=2026Q3");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(shots, "completeness-matrix-390.png"), FullPage = true });
+    }
 }
