@@ -61,6 +61,31 @@ public static class SubmissionEndpoints
             }
         }).RequireAntiforgeryToken();
 
+        group.MapPost("/accept", async Task<RedirectHttpResult> ([FromForm] string? period, [FromForm] long[]? id, HttpContext http, IngestService ingest,
+            AppDbContext db, AuditTrail audit, PageNotice notice, CancellationToken ct) =>
+        {
+            var back = $"/reporting/review{(Period.TryParse(period, out var p) ? $"?period={p}" : "")}";
+            if (id is not { Length: > 0 }) return TypedResults.Redirect(notice.Append(back, "请先勾选要确认的区。"));
+            var names = await db.Submissions.AsNoTracking().Where(s => id.Contains(s.Id)).Join(db.Districts, s => s.DistrictCode, d => d.Code, (s, d) => new { s.Id, d.Name })
+                .ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+            List<string> accepted = [], refused = [];
+            foreach (var one in id.Distinct().Where(names.ContainsKey))
+            {
+                try
+                {
+                    await ingest.AcceptAsync(one, http.User.Identity!.Name!, ct);
+                    await audit.RecordAsync(AuditActions.SubmissionAccepted, $"报送 {one}", "批量确认", ct);
+                    accepted.Add(names[one]);
+                }
+                catch (SubmissionStateException ex)
+                {
+                    refused.Add($"{names[one]}（{ex.Message}）");
+                }
+            }
+            return TypedResults.Redirect(notice.Append(back, (accepted.Count > 0 ? $"已确认{string.Join("、", accepted)}，数据已计入驾驶舱并锁定。" : "")
+                + (refused.Count > 0 ? $"未能确认：{string.Join("；", refused)}" : "")));
+        }).RequireAuthorization(Policies.Office).RequireAntiforgeryToken();
+
         var review = group.MapGroup("/submissions/{id:long}").RequireAuthorization(Policies.Office);
         review.MapPost("/accept", (long id, HttpContext http, IngestService ingest, AuditTrail audit, CancellationToken ct) =>
             Step(id, () => ingest.AcceptAsync(id, http.User.Identity!.Name!, ct), () => audit.RecordAsync(AuditActions.SubmissionAccepted, $"报送 {id}", null, ct))).RequireAntiforgeryToken();

@@ -62,7 +62,7 @@ public sealed class SupervisionService(AppDbContext db, TimeProvider clock, ILog
     {
         ["not-found"] = "找不到该督办事项。",
         ["note-too-long"] = $"说明不能超过 {SupervisionRule.TextMax} 字。",
-        ["note-required"] = "请填写说明（进展、办结情况或退回理由）。",
+        ["note-required"] = "请填写说明（进展、办结情况、退回理由或销号意见）。",
         ["not-allowed"] = "该事项当前的状态不允许这一步，或您不是承办方/协调办。请刷新页面查看最新状态。",
     };
 
@@ -73,9 +73,10 @@ public sealed class SupervisionService(AppDbContext db, TimeProvider clock, ILog
         if (item is null) return "not-found";
         note = note?.Trim();
         if (note is { Length: > SupervisionRule.TextMax }) return "note-too-long";
-        if (action is SupervisionAction.Progress or SupervisionAction.RequestClose or SupervisionAction.SendBack && string.IsNullOrEmpty(note))
-            return "note-required";
+        // Who may act is told before what the step needs.
         if (SupervisionRule.Next(item.Status, action, user.Reviews(), IsAddressee(user, item)) is not { } next) return "not-allowed";
+        if (SupervisionRule.NeedsNote(action) && string.IsNullOrWhiteSpace(note))
+            return "note-required";
         item.Status = next;
         db.SupervisionSteps.Add(new SupervisionStep { ItemId = id, Action = action, By = user.Identity!.Name!, At = clock.GetUtcNow(), Note = string.IsNullOrEmpty(note) ? null : note });
         await db.SaveChangesAsync(ct);

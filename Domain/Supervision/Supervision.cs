@@ -72,6 +72,10 @@ public static class SupervisionRule
     public const int TextMax = 2000;
     public const int NearDueDays = 3;
 
+    /// <summary>Steps that say something: progress, the request to close, a send-back's reason and 销号's own comment.</summary>
+    public static bool NeedsNote(SupervisionAction action) =>
+        action is SupervisionAction.Progress or SupervisionAction.RequestClose or SupervisionAction.SendBack or SupervisionAction.Close;
+
     /// <summary>The state after <paramref name="action"/>, or null when the action is not allowed from <paramref name="status"/> for that party.</summary>
     public static SupervisionStatus? Next(SupervisionStatus status, SupervisionAction action, bool byOffice, bool byAddressee) => (status, action) switch
     {

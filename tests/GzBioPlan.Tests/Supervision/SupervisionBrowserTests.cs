@@ -30,10 +30,14 @@ public class SupervisionBrowserTests(BrowserApp browser) : IClassFixture<Browser
         await unit.Locator("[data-status=CloseRequested]").WaitForAsync();
 
         await office.GotoAsync(itemUrl);
+        var asked = "";
+        office.Dialog += (_, dialog) => { asked = dialog.Message; dialog.AcceptAsync(); };
+        await office.FillAsync("form[data-action=Close] textarea", "经核实，菌种库已开工，同意销号。");
         await office.ClickAsync("form[data-action=Close] button");
         await office.Locator("[data-status=Closed]").WaitForAsync();
         var steps = await office.Locator("table[data-table=steps] tr[data-step]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.step)");
         Assert.Equal(["Open", "Acknowledge", "RequestClose", "Close"], steps);
+        Assert.StartsWith("确认销号", asked);
 
         await office.GotoAsync("/supervision");
         Assert.Contains("已销号", await office.InnerTextAsync("table[data-table=ledger]"));

@@ -99,10 +99,14 @@ public class SupervisionTests(AppFactory app) : IClassFixture<AppFactory>
         var office = await app.SignedIn("office");
         await Post(office, page, $"/supervision/{id}/step", new() { ["action"] = "SendBack", ["note"] = "请补充开工证明" });
         await Post(kjj, page, $"/supervision/{id}/step", new() { ["action"] = "RequestClose", ["note"] = "已补充施工许可证" });
+        // 销号 takes a comment: without one nothing changes.
         await Post(office, page, $"/supervision/{id}/step", new() { ["action"] = "Close" });
+        Assert.Contains("data-status=\"CloseRequested\"", await office.GetStringAsync(page));
+        await Post(office, page, $"/supervision/{id}/step", new() { ["action"] = "Close", ["note"] = "经核实施工许可证，同意销号。" });
 
         var html = await office.GetStringAsync(page);
         Assert.Contains("data-status=\"Closed\"", html);
+        Assert.Contains("经核实施工许可证，同意销号。", html);
         var steps = Regex.Matches(html, "data-step=\"(\\w+)\"").Select(m => m.Groups[1].Value);
         Assert.Equal(["Open", "Acknowledge", "Progress", "RequestClose", "SendBack", "RequestClose", "Close"], steps);
 
