@@ -31,13 +31,15 @@ public static class RuleEngine
     {
         foreach (var (code, value) in entered)
         {
-            if (!previous.TryGetValue(code, out var before) || before <= 0) continue;
-            if (value < before * factor && value > before / factor) continue;
+            if (!previous.TryGetValue(code, out var before) || !IsOutlier(value, before, factor)) continue;
             var source = sources[code];
             yield return new Problem(Severity.Warning, "outlier", source.Sheet, source.Cell, Show(value), $"上季度确认值 {Show(before)}",
                 $"“{source.Name}”与上季度确认值相差 {factor} 倍以上，请核实；确认无误后可提交。");
         }
     }
+
+    /// <summary>A value <paramref name="factor"/> times last quarter's or more, or that fraction of it or less (nothing is an outlier against zero).</summary>
+    public static bool IsOutlier(decimal value, decimal before, decimal factor) => before > 0 && (value >= before * factor || value <= before / factor);
 
     public static bool Holds(decimal left, RuleOperator op, decimal right) => op switch
     {
