@@ -4,6 +4,8 @@ using GzBioPlan.Dashboard.Shared;
 using GzBioPlan.Domain.Accounts;
 using GzBioPlan.Domain.Attachments;
 using GzBioPlan.Domain.Persistence;
+using GzBioPlan.Ingest.Parsing;
+using GzBioPlan.Ingest.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace GzBioPlan.Dashboard.Attachments;
@@ -48,8 +50,8 @@ public sealed record AttachmentInfo(long Id, string Slot, string FileName, FileK
 public sealed record AttachmentRefusal(string Message);
 
 /// <summary>Keeps, lists and removes attachments after <see cref="FileCheck"/> and the configured limits.</summary>
-public sealed class AttachmentStore(AppDbContext db, IEnumerable<IAttachmentOwner> owners, AttachmentOptions options, TimeProvider clock, AuditTrail audit,
-    ILogger<AttachmentStore> log)
+public sealed class AttachmentStore(AppDbContext db, IEnumerable<IAttachmentOwner> owners, AttachmentOptions options, IngestOptions workbooks, TimeProvider clock,
+    AuditTrail audit, ILogger<AttachmentStore> log)
 {
     public IAttachmentOwner? OwnerNamed(string owner) => owners.FirstOrDefault(o => o.Owner == owner);
 
@@ -109,7 +111,12 @@ public sealed class AttachmentStore(AppDbContext db, IEnumerable<IAttachmentOwne
         if (declaredLength > MaxBytes) return ([], TooLarge());
         var bytes = await ReadCappedAsync(content, MaxBytes, ct);
         if (bytes.Length > MaxBytes) return ([], TooLarge());
-        return FileCheck.Check(bytes, kinds) is { Problem: { } problem } ? ([], new(problem)) : (bytes, null);
+        var verdict = FileCheck.Check(bytes, kinds);
+        if (verdict.Problem is { } problem) return ([], new(problem));
+        // A workbook or Word file goes through the same byte guard as the districts' uploads (zip bombs, macros).
+        if (verdict.Kind is FileKind.Xlsx or FileKind.Docx && WorkbookGuard.CheckProof(bytes, workbooks, verdict.Kind == FileKind.Docx) is { } refused)
+            return ([], new(refused.Message));
+        return (bytes, null);
     }
 
     private long MaxBytes => options.MaxFileMegabytes * 1024L * 1024L;

@@ -6,6 +6,7 @@ public static class SubmissionsFeature
     public static IHostApplicationBuilder AddSubmissions(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<RemindNow>();
+        builder.Services.AddScoped<Attachments.IAttachmentOwner, SubmissionAttachments>();
         return builder;
     }
 

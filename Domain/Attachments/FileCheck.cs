@@ -11,21 +11,34 @@ public enum FileKind
     Pdf = 1,
     Jpeg = 2,
     Png = 4,
+
+    /// <summary>An Excel workbook; its package is checked further by the workbook byte guard (zip bomb, macros).</summary>
+    Xlsx = 8,
+
+    /// <summary>A Word document, checked by the same guard.</summary>
+    Docx = 16,
 }
 
 public static class FileKinds
 {
     public const FileKind Documents = FileKind.Pdf | FileKind.Jpeg | FileKind.Png;
 
+    /// <summary>What a report's or a 督办 step's proof may be: scans, and the workbooks and documents offices send.</summary>
+    public const FileKind Reports = Documents | FileKind.Xlsx | FileKind.Docx;
+
+    public const FileKind Office = FileKind.Xlsx | FileKind.Docx;
+
     public static string Label(this FileKind kinds) => string.Join("、", Enum.GetValues<FileKind>()
         .Where(k => k != FileKind.None && kinds.HasFlag(k))
-        .Select(k => k switch { FileKind.Pdf => "PDF", FileKind.Jpeg => "JPG", _ => "PNG" }));
+        .Select(k => k switch { FileKind.Pdf => "PDF", FileKind.Jpeg => "JPG", FileKind.Png => "PNG", FileKind.Xlsx => "XLSX", _ => "DOCX" }));
 
     public static string ContentType(this FileKind kind) => kind switch
     {
         FileKind.Pdf => "application/pdf",
         FileKind.Jpeg => "image/jpeg",
         FileKind.Png => "image/png",
+        FileKind.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        FileKind.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         _ => "application/octet-stream",
     };
 
@@ -35,6 +48,8 @@ public static class FileKinds
         kinds.HasFlag(FileKind.Pdf) ? ".pdf,application/pdf" : null,
         kinds.HasFlag(FileKind.Jpeg) ? ".jpg,.jpeg,image/jpeg" : null,
         kinds.HasFlag(FileKind.Png) ? ".png,image/png" : null,
+        kinds.HasFlag(FileKind.Xlsx) ? ".xlsx" : null,
+        kinds.HasFlag(FileKind.Docx) ? ".docx" : null,
     }.Where(a => a is not null));
 }
 
@@ -65,7 +80,9 @@ public static class FileCheck
         {
             FileKind.Pdf => CheckPdf(bytes),
             FileKind.Jpeg => CheckJpeg(bytes),
-            _ => CheckPng(bytes),
+            FileKind.Png => CheckPng(bytes),
+            // Told apart by name here; the package itself is the workbook guard's to check before the file is kept.
+            _ => null,
         };
         return problem is null ? new FileVerdict(kind, null) : FileVerdict.Refused(problem);
     }
@@ -74,7 +91,22 @@ public static class FileCheck
         b.StartsWith("%PDF-"u8) ? FileKind.Pdf
         : b.Length > 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF ? FileKind.Jpeg
         : b.StartsWith(PngSignature) ? FileKind.Png
+        : b.StartsWith("PK\u0003\u0004"u8) ? Package(b)
         : FileKind.None;
+
+    /// <summary>An Office Open XML package by its main part, read from the zip's directory only (nothing is decompressed).</summary>
+    private static FileKind Package(ReadOnlySpan<byte> b)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(b.ToArray()), System.IO.Compression.ZipArchiveMode.Read);
+            return zip.GetEntry("xl/workbook.xml") is not null ? FileKind.Xlsx : zip.GetEntry("word/document.xml") is not null ? FileKind.Docx : FileKind.None;
+        }
+        catch (InvalidDataException)
+        {
+            return FileKind.None;
+        }
+    }
 
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 

@@ -27,14 +27,29 @@ public static class WorkbookGuard
         if (!bytes.AsSpan().StartsWith(Zip))
             return Problem.File("file.not-xlsx", "这不是 Excel 工作簿（.xlsx）文件。请上传从本系统下载并填写的模板。");
 
+        return Parts(bytes, limits, "xl/workbook.xml", "这个文件不是有效的 Excel 工作簿。请用 Excel/WPS 打开后另存为 .xlsx 再上传。",
+            "这是启用宏的工作簿（.xlsm），出于安全考虑不予接收。请“另存为”Excel 工作簿（*.xlsx）后重新上传。");
+    }
+
+    /// <summary>
+    /// The same package checks for a workbook or Word document attached as a proof (佐证材料): part count, the real
+    /// uncompressed size, the main part, no macros.
+    /// </summary>
+    public static Problem? CheckProof(byte[] bytes, IngestOptions limits, bool word) => word
+        ? Parts(bytes, limits, "word/document.xml", "这个文件不是有效的 Word 文档（.docx），请用 Word/WPS 打开后另存为 .docx 再上传。",
+            "这是启用宏的文档（.docm），出于安全考虑不予接收。请“另存为”Word 文档（*.docx）后重新上传。")
+        : Check(bytes, limits);
+
+    private static Problem? Parts(byte[] bytes, IngestOptions limits, string mainPart, string notThis, string macros)
+    {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
             if (zip.Entries.Count > limits.MaxEntries)
                 return Problem.File("file.too-many-parts", "工作簿内部结构异常（部件过多），系统拒绝读取。请使用本系统下载的模板重新填写。");
             var contentTypes = zip.GetEntry("[Content_Types].xml");
-            if (contentTypes is null || zip.GetEntry("xl/workbook.xml") is null)
-                return Problem.File("file.not-xlsx", "这个文件不是有效的 Excel 工作簿。请用 Excel/WPS 打开后另存为 .xlsx 再上传。");
+            if (contentTypes is null || zip.GetEntry(mainPart) is null)
+                return Problem.File("file.not-xlsx", notThis);
             long total = 0;
             foreach (var entry in zip.Entries)
             {
@@ -50,7 +65,7 @@ public static class WorkbookGuard
                 }
             }
             if (PackageXml.Read(contentTypes, MacroEnabled))
-                return Problem.File("file.xlsm", "这是启用宏的工作簿（.xlsm），出于安全考虑不予接收。请“另存为”Excel 工作簿（*.xlsx）后重新上传。");
+                return Problem.File("file.xlsm", macros);
         }
         catch (InvalidDataException)
         {
