@@ -60,6 +60,12 @@ public sealed class AttachmentStore(AppDbContext db, IEnumerable<IAttachmentOwne
             .Select(a => new AttachmentInfo(a.Id, a.Slot, a.FileName, a.Kind, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt, a.OwnerVersion))
             .ToListAsync(ct);
 
+    /// <summary>The files of several records of one owner in one query, by record.</summary>
+    public async Task<ILookup<long, AttachmentInfo>> ListManyAsync(string owner, IReadOnlyCollection<long> ownerIds, CancellationToken ct) =>
+        (await db.Attachments.AsNoTracking().Where(a => a.Owner == owner && ownerIds.Contains(a.OwnerId)).OrderBy(a => a.Id)
+            .Select(a => new { a.OwnerId, Info = new AttachmentInfo(a.Id, a.Slot, a.FileName, a.Kind, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt, a.OwnerVersion) })
+            .ToListAsync(ct)).ToLookup(a => a.OwnerId, a => a.Info);
+
     /// <summary>Which slots of the record hold at least one file.</summary>
     public async Task<HashSet<string>> FilledSlotsAsync(string owner, long ownerId, CancellationToken ct) =>
         [.. await db.Attachments.AsNoTracking().Where(a => a.Owner == owner && a.OwnerId == ownerId).Select(a => a.Slot).Distinct().ToListAsync(ct)];

@@ -6,6 +6,7 @@ public static class ProgressFeature
     public static IHostApplicationBuilder AddProgress(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ProgressReporting>();
+        builder.Services.AddScoped<Attachments.IAttachmentOwner, ProgressAttachments>();
         return builder;
     }
 

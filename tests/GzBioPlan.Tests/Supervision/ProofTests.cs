@@ -116,4 +116,24 @@ public class ProofTests
         }));
         Assert.Contains("不能再改动", FlagshipTests.Said(app, await Upload(district, "/reporting?period=2027Q1", SubmissionAttachments.Owner, id, proof, "again.docx")));
     }
+
+    [Fact]
+    public async Task A_unit_attaches_a_proof_to_its_progress_report_and_it_stays_through_corrections()
+    {
+        await using var app = new AppFactory();
+        var kjj = await app.SignedIn("kjj");
+        async Task Report(string narrative) => await FlagshipTests.Post(kjj, "/progress/report",
+            [new("period", "2026Q4"), new("item", "task-1"), new("part", "1"), new("status", "InProgress"), new("percent", "40"), new("narrative", narrative)], "/progress?period=2026Q4");
+        Assert.Contains("保存本季度进展后可以上传佐证材料", await kjj.GetStringAsync("/progress?period=2026Q4"));
+        await Report("菌种库一期完成设计");
+        var first = app.WithDb(db => db.ProgressReports.Single(r => r.UnitCode == "kjj" && r.WorkItemCode == "task-1" && r.Period == GzBioPlan.Domain.Periods.Period.Parse("2026Q4")).Id);
+        var workbook = Workbooks.Filled(await UploadTests.Template(await app.SignedIn("huangpu"), "2026Q4"));
+        Assert.Contains("已上传", FlagshipTests.Said(app, await Upload(kjj, "/progress?period=2026Q4", Dashboard.Progress.ProgressAttachments.Owner, first, workbook, "进度表.xlsx")));
+        await Report("菌种库一期完成设计（更正）");
+        var page = await kjj.GetStringAsync("/progress?period=2026Q4");
+        Assert.Contains("进度表.xlsx", page);
+        Assert.Contains("进度表.xlsx", await (await app.SignedIn("office")).GetStringAsync("/progress?period=2026Q4"));
+        Assert.Contains("只有报告单位本单位", FlagshipTests.Said(app, await Upload(await app.SignedIn("office"), "/progress?period=2026Q4",
+            Dashboard.Progress.ProgressAttachments.Owner, first, workbook, "x.xlsx")));
+    }
 }
