@@ -31,6 +31,12 @@ public sealed record LaggardRow(LaggardKind Kind, string Item, string Link, stri
     /// <summary>Who a supervision item opened from this row is addressed to by default: the first responsible unit, or the district.</summary>
     public (PartyKind Kind, string Code)? Addressee { get; init; }
 
+    /// <summary>An open 督办 item already opened from this row (in any quarter), which the row links to instead of offering a second.</summary>
+    public long? OpenItemId { get; init; }
+
+    /// <summary>The title a 督办 item opened from this row gets by default, and is recognised by.</summary>
+    public string SupervisionTitle => $"{KindLabel}：{Item}";
+
     public string KindLabel => Kind switch
     {
         LaggardKind.Target => "目标低于序时进度",
@@ -81,7 +87,8 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
             if (t.Kind != TargetKind.Numeric || !LaggardRule.IsBehind(t.Light)) continue;
             var previous = before?.Targets.First(x => x.Code == t.Code);
             rows.Add(new LaggardRow(LaggardKind.Target, t.Name, $"/targets/{t.Code}?period={period}", responsible,
-                $"实际 {Shared.Urls.Format(t.Actual, t.UnitOfMeasure)}，应达 {Shared.Urls.Format(t.Expected, t.UnitOfMeasure)}，落后 {t.PointsBehind:0.#} 个百分点",
+                $"实际 {Shared.Urls.Format(t.Actual, t.UnitOfMeasure)}，应达 {Shared.Urls.Format(t.Expected, t.UnitOfMeasure)}，落后 {t.PointsBehind:0.#} 个百分点"
+                + LaggardRule.RedCause(t.Light, t.PointsBehind, t.Milestones.Where(m => m.Overdue).Select(m => m.Title).ToList(), thresholds.RedBehind),
                 t.PointsBehind, LaggardRule.QuartersBehind(history.Select(h => LaggardRule.IsBehind(h.Targets.First(x => x.Code == t.Code).Light))), t.Light,
                 LaggardRule.Trend(previous?.PointsBehind, previous is not null && LaggardRule.IsBehind(previous.Light), t.PointsBehind))
                 { Addressee = UnitOf(targets.GetValueOrDefault(t.Code)) });
@@ -93,7 +100,9 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
             {
                 var previous = before?.WorkItems.First(x => x.Code == w.Code);
                 rows.Add(new LaggardRow(LaggardKind.WorkItem, w.Numbering + w.Title, $"/tasks/{w.Code}?period={period}", leads[w.Code],
-                    $"进展 {w.Progress:0.#}%，序时进度 {w.Expected:0.#}%，落后 {w.PointsBehind:0.#} 个百分点", w.PointsBehind,
+                    $"进展 {w.Progress:0.#}%，序时进度 {w.Expected:0.#}%，落后 {w.PointsBehind:0.#} 个百分点"
+                    + LaggardRule.RedCause(w.Light, w.PointsBehind, w.SubItems.SelectMany(s => s.Milestones.Where(m => m.Overdue).Select(m => $"{s.Title}·{m.Title}（{m.Due.Label}）")).ToList(),
+                        thresholds.RedBehind), w.PointsBehind,
                     LaggardRule.QuartersBehind(history.Select(h => LaggardRule.IsBehind(h.WorkItems.First(x => x.Code == w.Code).Light))), w.Light,
                     LaggardRule.Trend(previous?.PointsBehind, previous is not null && LaggardRule.IsBehind(previous.Light), w.PointsBehind))
                     { Addressee = UnitOf(w.Code) });
@@ -133,6 +142,13 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
             }
         }
 
+        // Recognised by the title it was opened with and the page it came from (whatever quarter that page showed).
+        static string PathOf(string link) => link.Split('?', '#')[0];
+        var open = (await db.SupervisionItems.AsNoTracking().Where(i => i.Status != SupervisionStatus.Closed && i.SourceLink != null)
+                .Select(i => new { i.Id, i.Title, i.SourceLink }).ToListAsync(ct))
+            .GroupBy(i => (i.Title, PathOf(i.SourceLink!))).ToDictionary(g => g.Key, g => g.Min(i => i.Id));
+        rows = rows.Select(r => open.TryGetValue((r.SupervisionTitle, PathOf(r.Link)), out var id) ? r with { OpenItemId = id } : r).ToList();
+
         return new LaggardReview(period,
             rows.OrderByDescending(r => r.Light).ThenByDescending(r => r.PointsBehind ?? 0).ThenByDescending(r => r.QuartersBehind).ToList(),
             UnitLeague(now, before));
@@ -169,7 +185,9 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
         if (!LaggardRule.IsBehind(sub.Light) || (sub.Milestones.Any(m => m.Overdue) && sub.PointsBehind < thresholds.YellowBehind)) yield break;
         var previous = before is null ? null : At(before);
         yield return new LaggardRow(LaggardKind.SubItem, $"{w.Numbering}{sub.Title}", link, sub.OwnerName,
-            $"进展 {sub.Progress:0.#}%，序时进度 {sub.Expected:0.#}%，落后 {sub.PointsBehind:0.#} 个百分点", sub.PointsBehind,
+            $"进展 {sub.Progress:0.#}%，序时进度 {sub.Expected:0.#}%，落后 {sub.PointsBehind:0.#} 个百分点"
+            + LaggardRule.RedCause(sub.Light, sub.PointsBehind, sub.Milestones.Where(m => m.Overdue).Select(m => $"{m.Title}（{m.Due.Label}）").ToList(), thresholds.RedBehind),
+            sub.PointsBehind,
             LaggardRule.QuartersBehind(history.Select(h => At(h) is { } s && LaggardRule.IsBehind(s.Light))), sub.Light,
             LaggardRule.Trend(previous?.PointsBehind, previous is not null && LaggardRule.IsBehind(previous.Light), sub.PointsBehind))
             { Addressee = addressee };

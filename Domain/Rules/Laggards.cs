@@ -12,6 +12,20 @@ public enum LaggardTrend
 public static class LaggardRule
 {
     /// <summary>
+    /// What made a red row red, in words for the row: the overdue milestones (a milestone overdue is red whatever the
+    /// points), or the points behind beyond the red threshold. Null for a row that is not red.
+    /// </summary>
+    public static string? RedCause(Light light, decimal? pointsBehind, IReadOnlyList<string> overdueMilestones, decimal redBehind)
+    {
+        if (light != Light.Red) return null;
+        var parts = new List<string>();
+        if (overdueMilestones.Count > 0)
+            parts.Add($"逾期节点：{string.Join("、", overdueMilestones.Take(3))}{(overdueMilestones.Count > 3 ? $" 等 {overdueMilestones.Count} 个" : "")}");
+        if (pointsBehind is { } behind && behind > redBehind) parts.Add($"落后超过 {redBehind:0.#} 个百分点");
+        return parts.Count == 0 ? null : "（红灯原因：" + string.Join("；", parts) + "）";
+    }
+
+    /// <summary>
     /// Compares points behind now with last quarter's: new when it was not behind then (or had no figure),
     /// better or worse by at least one point, otherwise the same.
     /// </summary>

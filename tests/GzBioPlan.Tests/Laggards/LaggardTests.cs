@@ -26,6 +26,38 @@ public class LaggardTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData(new bool[0], 0)]
     public void Quarters_behind_counts_back_from_now(bool[] behind, int quarters) => Assert.Equal(quarters, LaggardRule.QuartersBehind(behind));
 
+    [Theory]
+    [InlineData(Light.Yellow, 20.0, 1, null)]
+    [InlineData(Light.Red, 10.8, 1, "（红灯原因：逾期节点：节点1）")]
+    [InlineData(Light.Red, 40.0, 0, "（红灯原因：落后超过 30 个百分点）")]
+    [InlineData(Light.Red, 40.0, 5, "（红灯原因：逾期节点：节点1、节点2、节点3 等 5 个；落后超过 30 个百分点）")]
+    public void A_red_row_says_what_made_it_red(Light light, double behind, int overdue, string? cause) =>
+        Assert.Equal(cause, LaggardRule.RedCause(light, (decimal)behind, Enumerable.Range(1, overdue).Select(i => $"节点{i}").ToList(), 30));
+
+    [Fact]
+    public async Task A_row_with_an_open_item_links_to_it_instead_of_offering_a_second()
+    {
+        await using var own = new AppFactory();
+        var office = await own.SignedIn("office");
+        var html = await office.GetStringAsync("/laggards?period=2026Q3");
+        var row = Regex.Matches(html, "<tr data-kind=\"WorkItem\">.*?</tr>", RegexOptions.Singleline).Select(m => m.Value).First(r => r.Contains("夯实产业基础设施"));
+        var href = System.Net.WebUtility.HtmlDecode(Regex.Match(row, "data-open-supervision href=\"([^\"]+)\"").Groups[1].Value);
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), href).Query);
+        var opened = await GzBioPlan.Tests.Flagship.FlagshipTests.Post(office, "/supervision/new",
+            [new("_handler", "open-item"), new("Input.Title", form["title"]!), new("Input.Addressee", $"{form["kind"]}:{form["addressee"]}"), new("Input.Due", "2026-12-31"),
+             new("Input.Requirement", "请加快菌种库建设。"), new("Input.Source", form["source"]!)], href);
+        var id = opened.Headers.Location!.OriginalString.Split('/').Last();
+        // Next quarter too: the row's page is the same task, whatever quarter it shows.
+        foreach (var q in new[] { "2026Q3", "2026Q4" })
+        {
+            var again = Regex.Matches(await office.GetStringAsync($"/laggards?period={q}"), "<tr data-kind=\"WorkItem\">.*?</tr>", RegexOptions.Singleline)
+                .Select(m => m.Value).FirstOrDefault(r => r.Contains("夯实产业基础设施"));
+            if (again is null) continue;
+            Assert.Contains($"data-open-item=\"{id}\"", again);
+            Assert.DoesNotContain("data-open-supervision", again);
+        }
+    }
+
     [Fact]
     public async Task The_office_sees_everything_behind_with_who_answers_for_it()
     {
@@ -36,6 +68,7 @@ public class LaggardTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("市科技局", task3);
         Assert.Contains("落后 24.2 个百分点", task3); // rolled up from its demo breakdown, red for an overdue milestone
         Assert.Contains("恶化", task3);
+        Assert.Matches("红灯原因：逾期节点：[^）]+（20\\d\\d年第\\d季度）", task3); // 24.2 points is yellow by itself: the overdue milestone made it red
         Assert.Contains("菌种库、元件库建成并对外提供服务", Row("Milestone", "菌种库"));
         Assert.Contains("市工业和信息化局、市发展改革委、市科技局", Row("Target", "创新引领型企业")); // 三(五)'s lead units answer for it
         Assert.Equal(11, Regex.Matches(html, "data-kind=\"Submission\"").Count); // demo data has no submission records
