@@ -10,7 +10,7 @@ namespace GzBioPlan.Dashboard.Supervision;
 
 /// <summary>
 /// 佐证材料 on a 督办 item (the 签约文件 the office asked for, a photo of the site, the unit's report): scans, workbooks and
-/// Word files. Whoever may see the item reads them; its addressee and the office add and remove them until it is closed.
+/// Word files. Whoever may see the item reads them; its addressee, its 协办 and the office add and remove them until it is closed.
 /// </summary>
 public sealed class SupervisionAttachments(AppDbContext db) : IAttachmentOwner
 {
@@ -31,8 +31,8 @@ public sealed class SupervisionAttachments(AppDbContext db) : IAttachmentOwner
         {
             null => "找不到该督办事项。",
             { Status: SupervisionStatus.Closed } => "督办事项已销号，材料不能再改动。",
-            var item when SupervisionService.IsAddressee(user, item) || user.Reviews() => null,
-            _ => "只有承办单位和协调办可以上传或删除督办材料。",
+            var item when SupervisionService.IsAddressee(user, item) || SupervisionService.IsCoHandler(user, item) || user.Reviews() => null,
+            _ => "只有承办、协办单位和协调办可以上传或删除督办材料。",
         };
 
     public Task<int?> VersionAsync(long ownerId, string slot, CancellationToken ct) => Task.FromResult<int?>(null);

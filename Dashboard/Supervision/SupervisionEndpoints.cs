@@ -15,7 +15,8 @@ public sealed record StepDto([property: JsonConverter(typeof(JsonStringEnumConve
 
 public sealed record SupervisionDto(long Id, string Title, string Requirement, string Addressee, string AddresseeCode, DateOnly DueDate,
     [property: JsonConverter(typeof(JsonStringEnumConverter<SupervisionStatus>))] SupervisionStatus Status,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<DueState>))] DueState Due, IReadOnlyList<StepDto> Steps);
+    [property: JsonConverter(typeof(JsonStringEnumConverter<DueState>))] DueState Due, IReadOnlyList<StepDto> Steps,
+    [property: JsonConverter(typeof(JsonStringEnumConverter<SupervisionLevel>))] SupervisionLevel Level, IReadOnlyList<string> CoHandlers);
 
 /// <summary>督办's form posts, the ledger export and the read API (README lists it).</summary>
 public static class SupervisionEndpoints
@@ -36,19 +37,21 @@ public static class SupervisionEndpoints
         app.MapGet("/api/v1/supervision", async Task<Ok<List<SupervisionDto>>> (string? status, HttpContext http, SupervisionService service, CancellationToken ct) =>
             TypedResults.Ok((await service.LedgerAsync(http.User, null, status == "open", ct)).Select(l => new SupervisionDto(
                 l.Item.Id, l.Item.Title, l.Item.Requirement, l.Addressee, l.Item.AddresseeCode, l.Item.DueDate, l.Item.Status, l.Due,
-                l.Steps.Select(s => new StepDto(s.Action, s.By, s.At, s.Note)).ToList())).ToList()))
+                l.Steps.Select(s => new StepDto(s.Action, s.By, s.At, s.Note)).ToList(), l.Item.Level, l.Item.CoHandlers)).ToList()))
             .RequireAuthorization();
         return app;
     }
 
     /// <summary>The ledger: one row per step, so every step's time and author is in the workbook.</summary>
     public static Sheet Ledger(IReadOnlyList<LedgerItem> items) => new("督办台账", "督办事项台账",
-        ["编号", "事项", "承办单位 / 区", "办理期限", "状态", "期限提示", "步骤", "时间", "操作人", "说明"],
+        ["编号", "级别", "事项", "承办单位 / 区", "协办", "办理期限", "状态", "期限", "步骤", "时间", "操作人", "说明"],
         items.SelectMany(l => l.Steps.Select(s => new object?[]
         {
-            l.Item.Id, l.Item.Title, l.Addressee, l.Item.DueDate, l.Item.Status.Label(), DueLabel(l.Due), s.Action.Label(),
+            l.Item.Id, l.Item.Level.Label(), l.Item.Title, l.Addressee, string.Join("、", l.CoHandlers), l.Item.DueDate, l.Item.Status.Label(),
+            l.Item.Status == SupervisionStatus.Closed ? null : DueLabel(l.Due), s.Action.Label(),
             s.At, s.By, s.Note,
         })).ToList());
 
-    public static string DueLabel(DueState d) => d switch { DueState.NearDue => "临近期限", DueState.Overdue => "已逾期", _ => "" };
+    /// <summary>The 台账's words for an open item's light, as the page shows them.</summary>
+    public static string DueLabel(DueState d) => d switch { DueState.NearDue => "临近期限", DueState.Overdue => "已逾期", _ => "按期" };
 }

@@ -10,10 +10,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GzBioPlan.Dashboard.Supervision;
 
-public sealed record OpenRequest(string Title, string Requirement, PartyKind Kind, string AddresseeCode, DateOnly DueDate, string? SourceLink);
+public sealed record OpenRequest(string Title, string Requirement, PartyKind Kind, string AddresseeCode, DateOnly DueDate, string? SourceLink,
+    SupervisionLevel Level = SupervisionLevel.General, IReadOnlyList<string>? CoHandlers = null);
 
 /// <summary>A row of the ledger (台账): the item, its addressee's name, how near its due date it is, and every step.</summary>
-public sealed record LedgerItem(SupervisionItem Item, string Addressee, DueState Due, IReadOnlyList<SupervisionStep> Steps);
+public sealed record LedgerItem(SupervisionItem Item, string Addressee, DueState Due, IReadOnlyList<SupervisionStep> Steps)
+{
+    /// <summary>The 协办 units' and districts' names, in the order given.</summary>
+    public IReadOnlyList<string> CoHandlers { get; init; } = [];
+}
 
 /// <summary>督办: opening items, taking steps (each time-stamped into the ledger), and who may see and do what.</summary>
 public sealed class SupervisionService(AppDbContext db, TimeProvider clock, ILogger<SupervisionService> logger)
@@ -22,9 +27,14 @@ public sealed class SupervisionService(AppDbContext db, TimeProvider clock, ILog
         item.AddresseeKind == PartyKind.Unit ? user.IsInRole(Roles.Unit) && user.Unit() == item.AddresseeCode
         : user.IsInRole(Roles.District) && user.District() == item.AddresseeCode;
 
-    /// <summary>The office, leaders and admins read every item; a unit or district reads those addressed to it.</summary>
+    /// <summary>A 协办 unit or district of the item.</summary>
+    public static bool IsCoHandler(ClaimsPrincipal user, SupervisionItem item) =>
+        (user.IsInRole(Roles.Unit) && user.Unit() is { } u && item.CoHandlers.Contains($"{PartyKind.Unit}:{u}"))
+        || (user.IsInRole(Roles.District) && user.District() is { } d && item.CoHandlers.Contains($"{PartyKind.District}:{d}"));
+
+    /// <summary>The office, leaders and admins read every item; a unit or district reads those addressed to it or that it supports (协办).</summary>
     public static bool MaySee(ClaimsPrincipal user, SupervisionItem item) =>
-        user.Reviews() || user.IsInRole(Roles.Leader) || user.IsInRole(Roles.Admin) || IsAddressee(user, item);
+        user.Reviews() || user.IsInRole(Roles.Leader) || user.IsInRole(Roles.Admin) || IsAddressee(user, item) || IsCoHandler(user, item);
 
     public DateOnly Today => BeijingTime.Today(clock);
 
@@ -40,12 +50,19 @@ public sealed class SupervisionService(AppDbContext db, TimeProvider clock, ILog
             ? await db.Units.AnyAsync(u => u.Code == r.AddresseeCode && u.Kind == Domain.Plan.UnitKind.Municipal, ct)
             : await db.Districts.AnyAsync(d => d.Code == r.AddresseeCode, ct);
         if (!known) return (null, "请选择承办单位或区。");
+        var co = (r.CoHandlers ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Distinct().ToList();
+        if (co.Count > 10) return (null, "协办单位最多 10 个。");
+        if (co.Contains($"{r.Kind}:{r.AddresseeCode}")) return (null, "承办单位不能同时是协办单位。");
+        var parties = await Parties.NamesAsync(db, ct);
+        if (co.FirstOrDefault(c => c.Split(':') is not [var k, var code] || k is not (nameof(PartyKind.Unit) or nameof(PartyKind.District)) || !parties.ContainsKey(code)) is { } unknown)
+            return (null, $"协办单位“{unknown}”不存在，请从列表中选择。");
+        if (!Enum.IsDefined(r.Level)) return (null, "请选择督办级别。");
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var item = new SupervisionItem
         {
             Title = title, Requirement = requirement, AddresseeKind = r.Kind, AddresseeCode = r.AddresseeCode, DueDate = r.DueDate,
-            Status = SupervisionStatus.Opened, SourceLink = Urls.LocalPath(r.SourceLink),
+            Status = SupervisionStatus.Opened, SourceLink = Urls.LocalPath(r.SourceLink), Level = r.Level, CoHandlers = co,
             OpenedBy = by, OpenedAt = now,
         };
         db.SupervisionItems.Add(item);
@@ -93,8 +110,12 @@ public sealed class SupervisionService(AppDbContext db, TimeProvider clock, ILog
         var ids = items.Select(i => i.Id).ToList();
         var steps = (await db.SupervisionSteps.AsNoTracking().Where(s => ids.Contains(s.ItemId)).OrderBy(s => s.Id).ToListAsync(ct)).ToLookup(s => s.ItemId);
         var names = await Names(ct);
-        return items.Select(i => new LedgerItem(i, names.GetValueOrDefault(i.AddresseeCode, i.AddresseeCode), SupervisionRule.Due(i.DueDate, Today, i.Status), steps[i.Id].ToList())).ToList();
+        return items.Select(i => new LedgerItem(i, names.GetValueOrDefault(i.AddresseeCode, i.AddresseeCode), SupervisionRule.Due(i.DueDate, Today, i.Status), steps[i.Id].ToList())
+            { CoHandlers = CoHandlerNames(i, names) }).ToList();
     }
+
+    public static IReadOnlyList<string> CoHandlerNames(SupervisionItem item, IReadOnlyDictionary<string, string> names) =>
+        item.CoHandlers.Select(c => c.Split(':') is [_, var code] ? names.GetValueOrDefault(code, code) : c).ToList();
 
     public Task<Dictionary<string, string>> Names(CancellationToken ct) => Parties.NamesAsync(db, ct);
 }

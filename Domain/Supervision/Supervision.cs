@@ -25,6 +25,14 @@ public enum SupervisionAction
     Escalate = 7,
 }
 
+/// <summary>督办级别: how hard the office presses.</summary>
+public enum SupervisionLevel
+{
+    General = 0,
+    Key = 1,
+    Urgent = 2,
+}
+
 /// <summary>督办事项: a requirement addressed to a unit or district, with a due date, followed to 销号.</summary>
 public class SupervisionItem
 {
@@ -38,6 +46,11 @@ public class SupervisionItem
 
     /// <summary>Where it was opened from (a laggard row's page), for the reader to go back to.</summary>
     public string? SourceLink { get; set; }
+
+    public SupervisionLevel Level { get; set; }
+
+    /// <summary>协办: units and districts that support the addressee, as <c>Unit:kjj</c> or <c>District:440112</c>; they read the item and add proofs.</summary>
+    public List<string> CoHandlers { get; set; } = [];
 
     public required string OpenedBy { get; set; }
     public DateTimeOffset OpenedAt { get; set; }
@@ -100,6 +113,8 @@ public static class SupervisionRule
         SupervisionStatus.CloseRequested => "申请办结",
         _ => "已销号",
     };
+
+    public static string Label(this SupervisionLevel l) => l switch { SupervisionLevel.Urgent => "紧急", SupervisionLevel.Key => "重点", _ => "一般" };
 
     public static string Label(this SupervisionAction a) => a switch
     {

@@ -89,7 +89,7 @@ public class ProofTests
         var bomb = Zip(("[Content_Types].xml", ContentTypes), ("word/document.xml", "<w:document/>"u8.ToArray()), ("word/media/big.bin", new byte[120 * 1024 * 1024]));
         Assert.Contains("解压后的内容过大", FlagshipTests.Said(app, await Upload(huangpu, page, SupervisionAttachments.Owner, id, bomb, "b.docx")));
         Assert.Contains("不是 PDF、JPG、PNG、XLSX、DOCX 格式", FlagshipTests.Said(app, await Upload(huangpu, page, SupervisionAttachments.Owner, id, "MZ\0\0"u8.ToArray(), "c.pdf")));
-        Assert.Contains("只有承办单位和协调办", FlagshipTests.Said(app, await Upload(tianhe, "/todo", SupervisionAttachments.Owner, id, Docx("x"), "d.docx")));
+        Assert.Contains("只有承办、协办单位和协调办", FlagshipTests.Said(app, await Upload(tianhe, "/todo", SupervisionAttachments.Owner, id, Docx("x"), "d.docx")));
         Assert.Equal(1, app.WithDb(db => db.Attachments.Count(a => a.Owner == SupervisionAttachments.Owner && a.OwnerId == id)));
     }
 

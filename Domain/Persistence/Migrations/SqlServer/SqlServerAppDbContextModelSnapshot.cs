@@ -1939,8 +1939,15 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                     b.Property<int>("AddresseeKind")
                         .HasColumnType("int");
 
+                    b.PrimitiveCollection<string>("CoHandlers")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("datetimeoffset");

@@ -1873,8 +1873,15 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                     b.Property<int>("AddresseeKind")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("CoHandlers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("TEXT");
