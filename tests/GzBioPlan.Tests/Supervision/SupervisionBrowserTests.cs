@@ -16,6 +16,10 @@ public class SupervisionBrowserTests(BrowserApp browser) : IClassFixture<Browser
         Assert.Contains("任务滞后", await office.InputValueAsync("input[name='Input.Title']"));
         Assert.Equal("Unit:kjj", await office.InputValueAsync("select[name='Input.Addressee']"));
         await office.FillAsync("textarea[name='Input.Requirement']", "请于年底前完成菌种库建设方案并报告进展。");
+        await office.SelectOptionAsync("select[name='Input.Level']", "Key");
+        await office.CheckAsync("input[name='Input.CoHandlers'][value='Unit:fgw']");
+        var shots = Environment.GetEnvironmentVariable("GZ_SCREENSHOTS");
+        if (shots is not null) await office.ScreenshotAsync(new() { Path = Path.Combine(shots, "supervision-new-1440.png"), FullPage = true });
         await office.ClickAsync("form[data-open-item] button[type=submit]");
         await office.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/supervision/\\d+$"));
         var itemUrl = new Uri(office.Url).PathAndQuery;
@@ -41,5 +45,7 @@ public class SupervisionBrowserTests(BrowserApp browser) : IClassFixture<Browser
 
         await office.GotoAsync("/supervision");
         Assert.Contains("已销号", await office.InnerTextAsync("table[data-table=ledger]"));
+        Assert.Contains("协办：市发展改革委", await office.InnerTextAsync("table[data-table=ledger]"));
+        if (shots is not null) await office.ScreenshotAsync(new() { Path = Path.Combine(shots, "supervision-ledger-1440.png"), FullPage = true });
     }
 }
