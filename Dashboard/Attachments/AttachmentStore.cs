@@ -38,8 +38,8 @@ public interface IAttachmentOwner
     /// <summary>Null when the user may add to or remove from the slot now, else why not (in Chinese).</summary>
     Task<string?> WhyNotChangeAsync(ClaimsPrincipal user, long ownerId, string slot, CancellationToken ct);
 
-    /// <summary>The record's version a new file is made for (a stamped scan names the form's 第 N 版), or null.</summary>
-    Task<int?> VersionAsync(long ownerId, string slot, CancellationToken ct);
+    /// <summary>The record's version a new file is made for (a stamped scan names the form's 第 N 版), or null (most records have none).</summary>
+    Task<int?> VersionAsync(long ownerId, string slot, CancellationToken ct) => Task.FromResult<int?>(null);
 }
 
 /// <summary>What the list shows of a file: never its bytes.</summary>
@@ -55,10 +55,7 @@ public sealed class AttachmentStore(AppDbContext db, IEnumerable<IAttachmentOwne
 {
     public IAttachmentOwner? OwnerNamed(string owner) => owners.FirstOrDefault(o => o.Owner == owner);
 
-    public Task<List<AttachmentInfo>> ListAsync(string owner, long ownerId, CancellationToken ct) =>
-        db.Attachments.AsNoTracking().Where(a => a.Owner == owner && a.OwnerId == ownerId).OrderBy(a => a.Id)
-            .Select(a => new AttachmentInfo(a.Id, a.Slot, a.FileName, a.Kind, a.Size, a.Sha256, a.UploadedBy, a.UploadedAt, a.OwnerVersion))
-            .ToListAsync(ct);
+    public async Task<List<AttachmentInfo>> ListAsync(string owner, long ownerId, CancellationToken ct) => [.. (await ListManyAsync(owner, [ownerId], ct))[ownerId]];
 
     /// <summary>The files of several records of one owner in one query, by record.</summary>
     public async Task<ILookup<long, AttachmentInfo>> ListManyAsync(string owner, IReadOnlyCollection<long> ownerIds, CancellationToken ct) =>

@@ -35,6 +35,4 @@ public sealed class ApplicantFiles(AppDbContext db) : IAttachmentOwner
                           && !await db.Attachments.AnyAsync(a => a.Owner == Owner && a.OwnerId == ownerId, ct);
         return registering ? null : "注册时上传的证照不能更换；如有误，请所在区工信部门不通过后重新注册。";
     }
-
-    public Task<int?> VersionAsync(long ownerId, string slot, CancellationToken ct) => Task.FromResult<int?>(null);
 }

@@ -31,6 +31,4 @@ public sealed class FlagshipBatchFiles(AppDbContext db) : IAttachmentOwner
         var batch = await db.FlagshipBatches.AsNoTracking().Where(b => b.Id == ownerId).Select(b => new { b.ClosedAt }).FirstOrDefaultAsync(ct);
         return batch is null ? "找不到该征集批次。" : batch.ClosedAt is not null ? "该征集批次已关闭，不能再修改。" : null;
     }
-
-    public Task<int?> VersionAsync(long ownerId, string slot, CancellationToken ct) => Task.FromResult<int?>(null);
 }

@@ -37,6 +37,4 @@ public sealed class ProgressAttachments(AppDbContext db) : IAttachmentOwner
         if (user.Unit() != report.UnitCode) return "只有报告单位本单位可以上传或删除进展报告的佐证材料。";
         return await db.ProgressLocks.AnyAsync(l => l.Period == report.Period, ct) ? "协调办已锁定本季度进展报告，佐证材料不能再改动。" : null;
     }
-
-    public Task<int?> VersionAsync(long ownerId, string slot, CancellationToken ct) => Task.FromResult<int?>(null);
 }

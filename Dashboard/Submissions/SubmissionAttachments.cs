@@ -34,6 +34,4 @@ public sealed class SubmissionAttachments(AppDbContext db) : IAttachmentOwner
             { Status: SubmissionStatus.Accepted } => "协调办已确认并锁定本季度报送，佐证材料不能再改动；如需补充请联系协调办解锁。",
             _ => null,
         };
-
-    public Task<int?> VersionAsync(long ownerId, string slot, CancellationToken ct) => Task.FromResult<int?>(null);
 }

@@ -31,9 +31,7 @@ public sealed class SupervisionAttachments(AppDbContext db) : IAttachmentOwner
         {
             null => "找不到该督办事项。",
             { Status: SupervisionStatus.Closed } => "督办事项已销号，材料不能再改动。",
-            var item when SupervisionService.IsAddressee(user, item) || SupervisionService.IsCoHandler(user, item) || user.Reviews() => null,
+            var item when SupervisionService.MayAddProofs(user, item) => null,
             _ => "只有承办、协办单位和协调办可以上传或删除督办材料。",
         };
-
-    public Task<int?> VersionAsync(long ownerId, string slot, CancellationToken ct) => Task.FromResult<int?>(null);
 }
