@@ -37,8 +37,8 @@ public sealed class RemindNow(AppDbContext db, CompletenessQuery completeness, I
             db.Notifications.Add(new Notification
             {
                 DistrictCode = t.DistrictCode, Kind = Kind, Period = period, Link = $"/reporting?period={period}", CreatedAt = clock.GetUtcNow(),
-                Text = $"协调办催报：{t.DistrictName}{period.Label}报表" + (today > deadline
-                    ? $"已逾期 {today.DayNumber - deadline.DayNumber} 天（截止日 {deadline:yyyy年M月d日}）"
+                Text = $"协调办催报：{t.DistrictName}{period.Label}报表" + (CompletenessQuery.DaysLate(null, deadline, today, expected: true) is { } late
+                    ? $"已逾期 {late} 天（截止日 {deadline:yyyy年M月d日}）"
                     : $"{(t.Status == SubmissionStatus.Returned ? "已退回待重新上传" : "尚未上传")}，截止日 {deadline:yyyy年M月d日}") + "，请尽快上传。",
             });
         await db.SaveChangesAsync(ct);
@@ -70,8 +70,7 @@ public static class CompletenessEndpoints
             CompletenessQuery completeness, TimeProvider clock, CancellationToken ct) =>
         {
             if (await periods.ResolveAsync(period, ct) is not { } p) return TypedResults.NotFound();
-            var figures = new List<CompletenessFigures>();
-            foreach (var q in Period.Range(Period.First, p)) figures.Add(await completeness.FiguresAsync(q, ct));
+            var figures = await completeness.HistoryAsync(p, ct);
             var matrix = await completeness.MatrixAsync(Period.First, p, BeijingTime.Today(clock), ct);
             return Cockpit.CockpitExports.File(http.User, $"报送完整率-{p}.xlsx",
                 new Sheet("各季度", $"报送完整率和及时率（{Period.First.Label}至{p.Label}）",

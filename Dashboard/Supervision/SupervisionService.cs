@@ -110,12 +110,19 @@ public sealed class SupervisionService(AppDbContext db, TimeProvider clock, ILog
         var ids = items.Select(i => i.Id).ToList();
         var steps = (await db.SupervisionSteps.AsNoTracking().Where(s => ids.Contains(s.ItemId)).OrderBy(s => s.Id).ToListAsync(ct)).ToLookup(s => s.ItemId);
         var names = await Names(ct);
-        return items.Select(i => new LedgerItem(i, names.GetValueOrDefault(i.AddresseeCode, i.AddresseeCode), SupervisionRule.Due(i.DueDate, Today, i.Status), steps[i.Id].ToList())
-            { CoHandlers = CoHandlerNames(i, names) }).ToList();
+        return items.Select(i => Entry(i, steps[i.Id].ToList(), names)).ToList();
     }
 
-    public static IReadOnlyList<string> CoHandlerNames(SupervisionItem item, IReadOnlyDictionary<string, string> names) =>
-        item.CoHandlers.Select(c => c.Split(':') is [_, var code] ? names.GetValueOrDefault(code, code) : c).ToList();
+    /// <summary>An item as the ledger and its own page show it: names, its light today, its steps.</summary>
+    public LedgerItem Entry(SupervisionItem item, IReadOnlyList<SupervisionStep> steps, IReadOnlyDictionary<string, string> names) =>
+        new(item, names.GetValueOrDefault(item.AddresseeCode, item.AddresseeCode), SupervisionRule.Due(item.DueDate, Today, item.Status), steps)
+        {
+            CoHandlers = item.CoHandlers.Select(c => c.Split(':') is [_, var code] ? names.GetValueOrDefault(code, code) : c).ToList(),
+        };
+
+    /// <summary>Who may add or remove an item's 佐证材料: its addressee, its 协办 and the office, until 销号.</summary>
+    public static bool MayAddProofs(ClaimsPrincipal user, SupervisionItem item) =>
+        item.Status != SupervisionStatus.Closed && (IsAddressee(user, item) || IsCoHandler(user, item) || user.Reviews());
 
     public Task<Dictionary<string, string>> Names(CancellationToken ct) => Parties.NamesAsync(db, ct);
 }

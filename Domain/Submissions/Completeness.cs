@@ -136,6 +136,14 @@ public sealed class CompletenessQuery(AppDbContext db, ReportingCalendar calenda
         return Count(period, await DistrictsAsync(period, ct));
     }
 
+    /// <summary>The figures of every quarter of the plan up to <paramref name="to"/>, oldest first (the page's table and its export).</summary>
+    public async Task<List<CompletenessFigures>> HistoryAsync(Period to, CancellationToken ct)
+    {
+        var figures = new List<CompletenessFigures>();
+        foreach (var q in Period.Range(Period.First, to)) figures.Add(await FiguresAsync(q, ct));
+        return figures;
+    }
+
     public CompletenessFigures Count(Period period, IReadOnlyList<DistrictReport> rows)
     {
         var expected = rows.Where(r => r.Expected).ToList();
