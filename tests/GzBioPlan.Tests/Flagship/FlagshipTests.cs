@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using GzBioPlan.Domain.Demo;
 using GzBioPlan.Domain.Flagship;
@@ -24,19 +23,8 @@ public class FlagshipTests : IAsyncLifetime
         return await client.PostAsync(url, new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]));
     }
 
-    internal static async Task<HttpResponseMessage> Upload(HttpClient client, long id, string slot, byte[] bytes, string name)
-    {
-        var token = AppFactory.Antiforgery(await client.GetStringAsync($"/flagship/applications/{id}"));
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent($"/flagship/applications/{id}"), "back" },
-        };
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        content.Add(file, "file", name);
-        return await client.PostAsync($"/attachments/flagship/{id}/{slot}", content);
-    }
+    internal static Task<HttpResponseMessage> Upload(HttpClient client, long id, string slot, byte[] bytes, string name) =>
+        AttachmentUpload.Post(client, $"/flagship/applications/{id}", "flagship", id, slot, bytes, name, "application/pdf");
 
     /// <summary>Every field of the 申请表 filled in as a careful applicant would.</summary>
     internal static Dictionary<string, string> CompleteForm(string product) => new()

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
@@ -47,15 +46,8 @@ public class ProofTests
         Assert.Contains("不是 PDF、JPG、PNG 格式", FileCheck.Check(Docx("x"), FileKinds.Documents).Problem); // the flagship form takes scans only
     }
 
-    private static async Task<HttpResponseMessage> Upload(HttpClient client, string page, string owner, long id, byte[] bytes, string name)
-    {
-        var token = AppFactory.Antiforgery(await client.GetStringAsync(page));
-        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(page), "back" } };
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(file, "file", name);
-        return await client.PostAsync($"/attachments/{owner}/{id}/proof", content);
-    }
+    private static Task<HttpResponseMessage> Upload(HttpClient client, string page, string owner, long id, byte[] bytes, string name) =>
+        AttachmentUpload.Post(client, page, owner, id, "proof", bytes, name);
 
     private static async Task<long> Open(AppFactory app, string addressee)
     {
