@@ -40,6 +40,9 @@ public class District
     public required string Code { get; set; }
     public required string Name { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>区内审核: set by the coordination office; a second account of the district approves each upload before the city sees it.</summary>
+    public bool RequiresDistrictReview { get; set; }
 }
 
 /// <summary>重点领域.</summary>

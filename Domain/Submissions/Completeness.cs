@@ -148,7 +148,7 @@ public sealed class CompletenessQuery(AppDbContext db, ReportingCalendar calenda
     {
         var expected = rows.Where(r => r.Expected).ToList();
         return new(period, Deadline(period), expected.Count,
-            expected.Count(r => r.Status is not null), expected.Count(r => r.Status == SubmissionStatus.Accepted),
+            expected.Count(r => r.Status is not (null or SubmissionStatus.AwaitingDistrictReview)), expected.Count(r => r.Status == SubmissionStatus.Accepted),
             expected.Count(r => r.Timeliness == Timeliness.OnTime), expected.Count(r => r.Timeliness == Timeliness.Late),
             expected.Count(r => r.Timeliness == Timeliness.Missing), false);
     }
@@ -175,6 +175,7 @@ public sealed class CompletenessQuery(AppDbContext db, ReportingCalendar calenda
         SubmissionStatus.Submitted => "已提交",
         SubmissionStatus.Returned => "已退回",
         SubmissionStatus.Accepted => "已确认",
+        SubmissionStatus.AwaitingDistrictReview => "待区内审核",
         _ => "未提交",
     };
 }

@@ -85,6 +85,9 @@ public enum SubmissionStatus
 
     /// <summary>已确认: accepted and locked; its figures are in the cockpit.</summary>
     Accepted = 2,
+
+    /// <summary>待区内审核: the district requires its own sign-off, and the city does not see the upload until a second account of the district approves it.</summary>
+    AwaitingDistrictReview = 3,
 }
 
 /// <summary>季度报送: what one district sent for one period. Created by the first upload that passes validation.</summary>
@@ -96,8 +99,8 @@ public class Submission
     public SubmissionStatus Status { get; set; }
     public long CurrentVersionId { get; set; }
 
-    /// <summary>When the district first submitted a valid workbook: what timeliness counts.</summary>
-    public DateTimeOffset FirstSubmittedAt { get; set; }
+    /// <summary>When the city first received a valid workbook (after 区内审核 where the district requires it): what timeliness counts.</summary>
+    public DateTimeOffset? FirstSubmittedAt { get; set; }
 
     public DateTimeOffset LastSubmittedAt { get; set; }
     public string? ReturnReason { get; set; }
@@ -157,6 +160,12 @@ public enum SubmissionAction
     Returned = 2,
     Accepted = 3,
     Unlocked = 4,
+
+    /// <summary>区内审核通过: a second account of the district sent the upload on to the city.</summary>
+    DistrictApproved = 5,
+
+    /// <summary>区内审核退回: the district's reviewer sent the upload back to its uploader.</summary>
+    DistrictReturned = 6,
 }
 
 /// <summary>The audit trail of a submission: who did what, when, and why.</summary>
@@ -256,7 +265,8 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
     public void Configure(EntityTypeBuilder<Submission> e)
     {
         e.Property(x => x.DistrictCode).HasMaxLength(6);
-        e.Property(x => x.ReturnReason).HasMaxLength(1000);
+        // The reason (≤ 1000) plus the 「区内审核退回：」 prefix.
+        e.Property(x => x.ReturnReason).HasMaxLength(1010);
         e.Property(x => x.AcceptedBy).HasMaxLength(256);
         e.HasIndex(x => new { x.Period, x.DistrictCode }).IsUnique();
     }
@@ -336,7 +346,11 @@ public static class VersionStatus
     public static string Of(long versionId, UploadOutcome outcome, Submission? submission, int? next, bool wasReturned)
     {
         if (submission?.CurrentVersionId == versionId)
-            return submission.Status switch { SubmissionStatus.Accepted => "已确认", SubmissionStatus.Returned => "已退回", _ => "已提交，待审核" };
+            return submission.Status switch
+            {
+                SubmissionStatus.Accepted => "已确认", SubmissionStatus.Returned => "已退回",
+                SubmissionStatus.AwaitingDistrictReview => "待区内审核", _ => "已提交，待审核",
+            };
         if (next is not { } n) return outcome == UploadOutcome.NeedsConfirmation ? "待确认（请核实提示后确认或重新上传）" : "已提交";
         return (wasReturned ? "已退回，" : outcome == UploadOutcome.NeedsConfirmation ? "未确认，" : "") + $"已被第 {n} 版取代";
     }

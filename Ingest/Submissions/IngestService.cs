@@ -39,6 +39,8 @@ public sealed class SubmissionStateException(string code) : Exception(Messages[c
         ["not-submitted"] = "只有“已提交”的报送可以确认或退回。",
         ["not-accepted"] = "只有“已确认”的报送可以解锁。",
         ["reason"] = "请填写原因（不超过 1000 字）。",
+        ["not-awaiting-district"] = "只有“待区内审核”的报送可以由区内审核通过或退回。",
+        ["own-upload"] = "区内审核须由本区另一个账号完成：上传人不能审核自己上传的版本。请本区审核人登录后审核。",
     };
 
     public static string? Describe(string? code) => code is not null && Messages.TryGetValue(code, out var m) ? m : null;
@@ -154,10 +156,13 @@ public sealed class IngestService(AppDbContext db, TemplateQuery templates, Inge
         var now = clock.GetUtcNow();
         if (submission is null)
         {
-            submission = new Submission { DistrictCode = version.DistrictCode, Period = version.Period, FirstSubmittedAt = now };
+            submission = new Submission { DistrictCode = version.DistrictCode, Period = version.Period };
             db.Submissions.Add(submission);
         }
-        submission.Status = SubmissionStatus.Submitted;
+        var districtReview = await db.Districts.Where(d => d.Code == version.DistrictCode).Select(d => d.RequiresDistrictReview).SingleAsync(ct);
+        submission.Status = districtReview ? SubmissionStatus.AwaitingDistrictReview : SubmissionStatus.Submitted;
+        // Timeliness counts from when the city first received it: after 区内审核 where the district requires one.
+        if (!districtReview) submission.FirstSubmittedAt ??= now;
         submission.CurrentVersionId = version.Id;
         submission.LastSubmittedAt = now;
         await db.SaveChangesAsync(ct);
@@ -198,6 +203,29 @@ public sealed class IngestService(AppDbContext db, TemplateQuery templates, Inge
         logger.LogInformation("Submission {District} {Period} accepted by {User}", district, period.ToString(), by);
     }
 
+    /// <summary>区内审核通过: a second account of the district sends the upload on to the city; the uploader may not approve their own.</summary>
+    public async Task DistrictApproveAsync(long submissionId, string districtCode, string by, CancellationToken ct)
+    {
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == submissionId && s.DistrictCode == districtCode, ct)
+            ?? throw new SubmissionStateException("no-submission");
+        if (submission.Status != SubmissionStatus.AwaitingDistrictReview) throw new SubmissionStateException("not-awaiting-district");
+        var uploader = await db.SubmissionVersions.Where(v => v.Id == submission.CurrentVersionId).Select(v => v.UploadedBy).SingleAsync(ct);
+        if (string.Equals(uploader, by, StringComparison.OrdinalIgnoreCase)) throw new SubmissionStateException("own-upload");
+        var now = clock.GetUtcNow();
+        submission.Status = SubmissionStatus.Submitted;
+        submission.FirstSubmittedAt ??= now;
+        db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = submissionId, VersionId = submission.CurrentVersionId, Action = SubmissionAction.DistrictApproved, By = by, At = now });
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Submission {District} {Period} approved within the district by {User}", districtCode, submission.Period.ToString(), by);
+    }
+
+    /// <summary>区内审核退回: the district's reviewer sends the upload back to the uploader with a reason; the city never saw it.</summary>
+    public async Task DistrictReturnAsync(long submissionId, string districtCode, string reason, string by, CancellationToken ct)
+    {
+        if (!await db.Submissions.AnyAsync(s => s.Id == submissionId && s.DistrictCode == districtCode, ct)) throw new SubmissionStateException("no-submission");
+        await ChangeAsync(submissionId, SubmissionStatus.AwaitingDistrictReview, SubmissionStatus.Returned, SubmissionAction.DistrictReturned, reason, by, "not-awaiting-district", ct);
+    }
+
     /// <summary>退回 with a reason the district sees.</summary>
     public Task ReturnAsync(long submissionId, string reason, string by, CancellationToken ct) =>
         ChangeAsync(submissionId, SubmissionStatus.Submitted, SubmissionStatus.Returned, SubmissionAction.Returned, reason, by, "not-submitted", ct);
@@ -213,7 +241,8 @@ public sealed class IngestService(AppDbContext db, TemplateQuery templates, Inge
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.Id == submissionId, ct) ?? throw new SubmissionStateException("no-submission");
         if (submission.Status != from) throw new SubmissionStateException(wrongState);
         submission.Status = to;
-        if (action == SubmissionAction.Returned) submission.ReturnReason = reason;
+        if (action is SubmissionAction.Returned or SubmissionAction.DistrictReturned)
+            submission.ReturnReason = action == SubmissionAction.DistrictReturned ? $"区内审核退回：{reason}" : reason;
         db.SubmissionEvents.Add(new SubmissionEvent { SubmissionId = submissionId, VersionId = submission.CurrentVersionId, Action = action, By = by, At = clock.GetUtcNow(), Note = reason });
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Submission {District} {Period} {Action} by {User}: {Reason}", submission.DistrictCode, submission.Period.ToString(), action, by, reason);

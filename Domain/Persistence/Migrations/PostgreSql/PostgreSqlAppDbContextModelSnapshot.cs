@@ -1058,6 +1058,9 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("RequiresDistrictReview")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
@@ -1759,7 +1762,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
-                    b.Property<DateTimeOffset>("FirstSubmittedAt")
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("LastSubmittedAt")
@@ -1771,8 +1774,8 @@ namespace GzBioPlan.Domain.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(6)");
 
                     b.Property<string>("ReturnReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(1010)
+                        .HasColumnType("character varying(1010)");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");

@@ -1058,6 +1058,9 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<bool>("RequiresDistrictReview")
+                        .HasColumnType("bit");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
 
@@ -1759,7 +1762,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(6)
                         .HasColumnType("nvarchar(6)");
 
-                    b.Property<DateTimeOffset>("FirstSubmittedAt")
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("LastSubmittedAt")
@@ -1771,8 +1774,8 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(6)");
 
                     b.Property<string>("ReturnReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasMaxLength(1010)
+                        .HasColumnType("nvarchar(1010)");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");

@@ -1018,6 +1018,9 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequiresDistrictReview")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -1699,7 +1702,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("FirstSubmittedAt")
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("LastSubmittedAt")
@@ -1711,7 +1714,7 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReturnReason")
-                        .HasMaxLength(1000)
+                        .HasMaxLength(1010)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
