@@ -23,6 +23,7 @@ public static class AccountSeeder
         ("leader", "市领导（演示）", Roles.Leader, null, null),
         ("office", "协调办（演示）", Roles.Coordination, null, null),
         ("huangpu", "黄埔区工信局（演示）", Roles.District, "440112", null),
+        ("huangpu-review", "黄埔区工信局审核人（演示）", Roles.District, "440112", null),
         ("kjj", "市科技局（演示）", Roles.Unit, null, "kjj"),
         ("admin", "管理员（演示）", Roles.Admin, null, null),
     ];

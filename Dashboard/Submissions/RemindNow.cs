@@ -25,7 +25,7 @@ public sealed class RemindNow(AppDbContext db, CompletenessQuery completeness, I
     public async Task<string> RemindAsync(Period period, string? district, CancellationToken ct)
     {
         var today = BeijingTime.Today(clock);
-        var missing = (await completeness.DistrictsAsync(period, ct)).Where(r => r.Expected && r.Status is null or SubmissionStatus.Returned).ToList();
+        var missing = (await completeness.DistrictsAsync(period, ct)).Where(r => r.Expected && CompletenessQuery.Awaited(r.Status)).ToList();
         var targets = district is null ? missing : missing.Where(r => r.DistrictCode == district).ToList();
         if (targets.Count == 0) return district is null ? $"{period.Label}没有未报的区，无需催报。" : "该区本季度已报送（或免报），无需催报。";
         // Compared in memory: SQLite cannot compare times with offsets in SQL, and a quarter has few such notices.
@@ -39,7 +39,8 @@ public sealed class RemindNow(AppDbContext db, CompletenessQuery completeness, I
                 DistrictCode = t.DistrictCode, Kind = Kind, Period = period, Link = $"/reporting?period={period}", CreatedAt = clock.GetUtcNow(),
                 Text = $"协调办催报：{t.DistrictName}{period.Label}报表" + (CompletenessQuery.DaysLate(null, deadline, today, expected: true) is { } late
                     ? $"已逾期 {late} 天（截止日 {deadline:yyyy年M月d日}）"
-                    : $"{(t.Status == SubmissionStatus.Returned ? "已退回待重新上传" : "尚未上传")}，截止日 {deadline:yyyy年M月d日}") + "，请尽快上传。",
+                    : $"{t.Status switch { SubmissionStatus.Returned => "已退回待重新上传", SubmissionStatus.AwaitingDistrictReview => "已上传、待区内审核", _ => "尚未上传" }}，截止日 {deadline:yyyy年M月d日}")
+                    + (t.Status == SubmissionStatus.AwaitingDistrictReview ? "，请本区审核人尽快审核报送。" : "，请尽快上传。"),
             });
         await db.SaveChangesAsync(ct);
         var skipped = targets.Where(t => sentToday.Contains(t.DistrictCode)).Select(t => t.DistrictName).ToList();

@@ -37,6 +37,16 @@ public static class SubmissionEndpoints
             return TypedResults.Redirect($"/reporting/versions/{result.VersionId}{(result.Duplicate ? "?duplicate=1" : "")}");
         }).RequireAntiforgeryToken();
 
+        // 网页填报's 「下载为工作簿」: what was entered, as the template filled in, without submitting it.
+        group.MapPost("/entry/workbook", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (string? period, HttpContext http,
+            TemplateQuery query, IngestOptions options, CancellationToken ct) =>
+        {
+            if (http.User.District() is not { } district || !http.User.MayUploadFor(district)) return TypedResults.Forbid();
+            if (!Period.TryParse(period, out var p) || await query.LoadAsync(district, p, ct) is not { } data) return TypedResults.NotFound();
+            var entry = EntryForm.Read(await http.Request.ReadFormAsync(ct), data, options.MaxRosterRows);
+            return TypedResults.File(TemplateWriter.Write(data, entry), Xlsx.ContentType, EntryForm.FileName(data));
+        }).WithFormOptions(valueCountLimit: EntryForm.MaxValues).RequireAntiforgeryToken();
+
         group.MapGet("/versions/{id:long}/file", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (long id, HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
             var v = await db.SubmissionVersions.AsNoTracking().Where(v => v.Id == id).Select(v => new { v.DistrictCode, v.FileName, v.Content }).FirstOrDefaultAsync(ct);
@@ -84,6 +94,31 @@ public static class SubmissionEndpoints
             }
             return TypedResults.Redirect(notice.Append(back, (accepted.Count > 0 ? $"已确认{string.Join("、", accepted)}，数据已计入驾驶舱并锁定。" : "")
                 + (refused.Count > 0 ? $"未能确认：{string.Join("；", refused)}" : "")));
+        }).RequireAuthorization(Policies.Office).RequireAntiforgeryToken();
+
+        // 区内审核: a second account of the same district approves or returns; the service refuses the uploader.
+        group.MapPost("/submissions/{id:long}/district-approve", (long id, [FromForm] string? period, HttpContext http, IngestService ingest, AuditTrail audit, PageNotice notice, CancellationToken ct) =>
+            DistrictStep(http, period, notice, district => ingest.DistrictApproveAsync(id, district, http.User.Identity!.Name!, ct),
+                () => audit.RecordAsync(AuditActions.DistrictApproved, $"报送 {id}", null, ct), "区内审核已通过，报表已报送协调办。")).RequireAntiforgeryToken();
+        group.MapPost("/submissions/{id:long}/district-return", (long id, [FromForm] string? period, [FromForm] string? reason, HttpContext http, IngestService ingest,
+                AuditTrail audit, PageNotice notice, CancellationToken ct) =>
+            DistrictStep(http, period, notice, district => ingest.DistrictReturnAsync(id, district, reason ?? "", http.User.Identity!.Name!, ct),
+                () => audit.RecordAsync(AuditActions.DistrictReturned, $"报送 {id}", reason, ct), "已退回上传人修改，协调办看不到这一版。")).RequireAntiforgeryToken();
+
+        group.MapPost("/district-review", async Task<RedirectHttpResult> ([FromForm] string? district, [FromForm] bool required, [FromForm] string? period,
+            AppDbContext db, AuditTrail audit, PageNotice notice, CancellationToken ct) =>
+        {
+            var back = $"/reporting/review{(Period.TryParse(period, out var p) ? $"?period={p}" : "")}";
+            var row = await db.Districts.FirstOrDefaultAsync(d => d.Code == district, ct);
+            if (row is null) return TypedResults.Redirect(notice.Append(back, "找不到该区，请从列表中选择。"));
+            if (row.RequiresDistrictReview != required)
+            {
+                row.RequiresDistrictReview = required;
+                await audit.RecordAsync(AuditActions.DistrictReviewSet, row.Code, required ? "需要区内审核" : "不需要区内审核", ct);
+            }
+            return TypedResults.Redirect(notice.Append(back, required
+                ? $"{row.Name}今后的上传须经本区另一账号审核后才报送协调办。"
+                : $"{row.Name}今后的上传直接报送协调办；已在等待区内审核的版本仍须区内审核。"));
         }).RequireAuthorization(Policies.Office).RequireAntiforgeryToken();
 
         var review = group.MapGroup("/submissions/{id:long}").RequireAuthorization(Policies.Office);
@@ -139,6 +174,23 @@ public static class SubmissionEndpoints
         catch (SubmissionStateException ex)
         {
             return TypedResults.Redirect($"/reporting/submissions/{id}?error={ex.Code}");
+        }
+    }
+
+    private static async Task<Results<RedirectHttpResult, ForbidHttpResult>> DistrictStep(HttpContext http, string? period, PageNotice notice,
+        Func<string, Task> step, Func<Task> audited, string done)
+    {
+        if (http.User.District() is not { } district || !http.User.MayUploadFor(district)) return TypedResults.Forbid();
+        var back = $"/reporting{(Period.TryParse(period, out var p) ? $"?period={p}" : "")}";
+        try
+        {
+            await step(district);
+            await audited();
+            return TypedResults.Redirect(notice.Append(back, done));
+        }
+        catch (SubmissionStateException ex)
+        {
+            return TypedResults.Redirect(notice.Append(back, ex.Message));
         }
     }
 

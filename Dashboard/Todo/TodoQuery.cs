@@ -28,7 +28,7 @@ public sealed class TodoQuery(AppDbContext db, CompletenessQuery completeness, T
         var items = new List<TodoItem>();
         if (user.IsInRole(Roles.District) && user.District() is { } district)
         {
-            await ReportingAsync(district, today, items, ct);
+            await ReportingAsync(district, user.Identity?.Name ?? "", today, items, ct);
             await SupervisionAsync(PartyKind.District, district, today, items, ct);
             await FlagshipAsync(a => a.DistrictCode == district, ApplicationState.Submitted, "初审", today, items, ct);
             var registrations = await db.Applicants.CountAsync(a => a.DistrictCode == district && a.Status == ApplicantStatus.Pending, ct);
@@ -74,7 +74,7 @@ public sealed class TodoQuery(AppDbContext db, CompletenessQuery completeness, T
         }
     }
 
-    private async Task ReportingAsync(string district, DateOnly today, List<TodoItem> items, CancellationToken ct)
+    private async Task ReportingAsync(string district, string me, DateOnly today, List<TodoItem> items, CancellationToken ct)
     {
         var quarter = Period.LastFinished(today);
         if (quarter.IsInPlan && !await db.DistrictExemptions.AnyAsync(e => e.DistrictCode == district && e.Period == quarter, ct))
@@ -90,6 +90,11 @@ public sealed class TodoQuery(AppDbContext db, CompletenessQuery completeness, T
         var returned = await db.Submissions.AsNoTracking().Where(s => s.DistrictCode == district && s.Status == SubmissionStatus.Returned)
             .OrderBy(s => s.Period).Select(s => new { s.Period, s.ReturnReason }).ToListAsync(ct);
         items.AddRange(returned.Select(s => new TodoItem("returned", $"{s.Period.Label}报表已退回（{s.ReturnReason}），请修改后重新上传", $"/reporting?period={s.Period}", true)));
+        // 区内审核 waits on the district's other accounts, never on the uploader.
+        var review = await db.Submissions.AsNoTracking().Where(s => s.DistrictCode == district && s.Status == SubmissionStatus.AwaitingDistrictReview)
+            .Join(db.SubmissionVersions, s => s.CurrentVersionId, v => v.Id, (s, v) => new { s.Period, v.No, v.UploadedBy }).OrderBy(s => s.Period).ToListAsync(ct);
+        items.AddRange(review.Where(s => !string.Equals(s.UploadedBy, me, StringComparison.OrdinalIgnoreCase))
+            .Select(s => new TodoItem("district-review", $"区内审核{s.Period.Label}报表（第 {s.No} 版，{s.UploadedBy} 上传）", $"/reporting?period={s.Period}", false)));
     }
 
     private async Task ProgressDueAsync(string unit, DateOnly today, List<TodoItem> items, CancellationToken ct)

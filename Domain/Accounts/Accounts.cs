@@ -188,6 +188,9 @@ public static class AuditActions
     public const string SubmissionUnlocked = "submission-unlocked";
     public const string SubmissionReminded = "submission-reminded";
     public const string Exemption = "exemption";
+    public const string DistrictReviewSet = "district-review-set";
+    public const string DistrictApproved = "district-approved";
+    public const string DistrictReturned = "district-returned";
     public const string ProgressLocked = "progress-locked";
     public const string ProgressUnlocked = "progress-unlocked";
     public const string HolidaysChanged = "holidays-changed";
@@ -203,6 +206,7 @@ public static class AuditActions
         [PasswordChanged] = "修改密码", [PasswordReset] = "重置密码", [AccountCreated] = "新建账号", [AccountDisabled] = "停用账号",
         [AccountEnabled] = "启用账号", [AccountBinding] = "修改账号绑定", [TokenIssued] = "创建访问令牌", [TokenRevoked] = "撤销访问令牌",
         [SubmissionAccepted] = "确认报表", [SubmissionReturned] = "退回报表", [SubmissionUnlocked] = "解锁报表", [SubmissionReminded] = "催报", [Exemption] = "设置免报",
+        [DistrictReviewSet] = "设置区内审核", [DistrictApproved] = "区内审核通过", [DistrictReturned] = "区内审核退回",
         [ProgressLocked] = "锁定进展报告", [ProgressUnlocked] = "解锁进展报告", [HolidaysChanged] = "修改节假日",
         [AttachmentRefused] = "拒收附件", [ApplicantCreated] = "新建申报单位",
         [ApplicantRegistered] = "申报单位注册", [ApplicantApproved] = "通过单位注册", [ApplicantRefused] = "不通过单位注册",

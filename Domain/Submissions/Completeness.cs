@@ -107,6 +107,9 @@ public sealed class CompletenessQuery(AppDbContext db, ReportingCalendar calenda
     /// <summary>The quarter now being reported: the first whose reporting is not done.</summary>
     public async Task<Period> BeingReportedAsync(DateOnly today, CancellationToken ct) => (await LastDoneAsync(today, ct)).Next;
 
+    /// <summary>Whether the city still waits for this district: nothing sent, sent back, or held for 区内审核 (what 催报 and the reminders chase).</summary>
+    public static bool Awaited(SubmissionStatus? status) => status is null or SubmissionStatus.Returned or SubmissionStatus.AwaitingDistrictReview;
+
     public static Timeliness Judge(DateTimeOffset? firstSubmitted, DateTimeOffset deadlineEnd, bool expected) =>
         !expected ? Timeliness.Exempt
         : firstSubmitted is not { } at ? Timeliness.Missing

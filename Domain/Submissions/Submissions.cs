@@ -60,7 +60,8 @@ public static class UploadChannels
     {
         UploadChannel.Api => "接口",
         UploadChannel.Inbox => "共享目录",
-        _ => "网页",
+        UploadChannel.WebForm => "网页填报",
+        _ => "网页上传",
     };
 }
 
@@ -125,6 +126,9 @@ public enum UploadChannel
     Web = 0,
     Api = 1,
     Inbox = 2,
+
+    /// <summary>Entered on 网页填报; the server writes the entries into the template and the file goes through the same pipeline.</summary>
+    WebForm = 3,
 }
 
 /// <summary>One upload (a version): the original file with its hash, and what validation found.</summary>

@@ -47,7 +47,7 @@ public sealed class DeadlineReminderJob(IServiceScopeFactory scopes, IngestOptio
         if (kind is not null)
         {
             var pending = (await completeness.DistrictsAsync(period, ct))
-                .Where(r => r.Expected && r.Status is null or SubmissionStatus.Returned).ToList();
+                .Where(r => r.Expected && CompletenessQuery.Awaited(r.Status)).ToList();
             var already = await db.Notifications.Where(n => n.Kind == kind && n.Period == period).Select(n => n.DistrictCode).ToListAsync(ct);
             foreach (var r in pending.Where(r => !already.Contains(r.DistrictCode)))
             {

@@ -73,6 +73,12 @@ public sealed class IngestService(AppDbContext db, TemplateQuery templates, Inge
         var outcome = problems.Any(p => p.Severity == Severity.Error) ? UploadOutcome.Rejected
             : problems.Count > 0 ? UploadOutcome.NeedsConfirmation : UploadOutcome.Submitted;
         var now = clock.GetUtcNow();
+        var payload = outcome == UploadOutcome.Rejected ? null : JsonSerializer.Serialize(parsed, Json);
+        // A web entry is written afresh each time, so its bytes never repeat: the same entries as the latest version are the duplicate.
+        if (request.Channel == UploadChannel.WebForm && payload is not null && await db.SubmissionVersions.AsNoTracking()
+                .Where(v => v.DistrictCode == request.DistrictCode && v.Period == request.Period && v.No > 0).OrderByDescending(v => v.No)
+                .Select(v => new { v.Id, v.No, v.Outcome, v.ProblemsJson, v.PayloadJson }).FirstOrDefaultAsync(ct) is { } latest && latest.PayloadJson == payload)
+            return new UploadResult(latest.Id, latest.No, latest.Outcome, Problems(latest.ProblemsJson), Duplicate: true);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Only uploads that pass take a number: refused attempts are listed apart and never use one up.
@@ -86,7 +92,7 @@ public sealed class IngestService(AppDbContext db, TemplateQuery templates, Inge
             Content = problems.Any(p => p.Code is "file.too-large" or "submission.locked") ? [] : request.Content,
             UploadedBy = request.UploadedBy, UploadedAt = now,
             Channel = request.Channel, Outcome = outcome, ProblemsJson = JsonSerializer.Serialize(problems, Json),
-            PayloadJson = outcome == UploadOutcome.Rejected ? null : JsonSerializer.Serialize(parsed, Json),
+            PayloadJson = payload,
         };
         db.SubmissionVersions.Add(version);
         await db.SaveChangesAsync(ct);

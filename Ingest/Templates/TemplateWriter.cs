@@ -29,15 +29,17 @@ public static class TemplateWriter
     private static readonly Color HeaderFill = Color.FromArgb(0xDD, 0xE6, 0xF3);
     private static readonly Color InputFill = Color.FromArgb(0xFF, 0xFB, 0xE6);
 
-    public static byte[] Write(TemplateData data)
+    /// <summary>The template; with <paramref name="entry"/>, filled with what was entered on 网页填报 (its rosters replace last quarter's).</summary>
+    public static byte[] Write(TemplateData data, WebEntry? entry = null)
     {
+        var rosters = entry ?? WebEntry.FromTemplate(data);
         using var package = new ExcelPackage();
         var book = package.Workbook;
         WriteInstructions(book.Worksheets.Add(TemplateLayout.InstructionsSheet), data);
-        WriteIndicators(book.Worksheets.Add(TemplateLayout.IndicatorsSheet), data);
+        WriteIndicators(book.Worksheets.Add(TemplateLayout.IndicatorsSheet), data, entry);
         foreach (var roster in TemplateLayout.Rosters)
-            WriteRoster(book.Worksheets.Add(roster.Name), roster, data.Rosters.GetValueOrDefault(roster.Kind, []), data);
-        WriteNarrative(book.Worksheets.Add(TemplateLayout.NarrativeSheet), data);
+            WriteRoster(book.Worksheets.Add(roster.Name), roster, rosters.RowsOf(roster.Kind), data);
+        WriteNarrative(book.Worksheets.Add(TemplateLayout.NarrativeSheet), data, entry);
         WriteMeta(book.Worksheets.Add(TemplateLayout.MetaSheet), data);
         return package.GetAsByteArray();
     }
@@ -108,7 +110,7 @@ public static class TemplateWriter
         Protect(ws);
     }
 
-    private static void WriteIndicators(ExcelWorksheet ws, TemplateData d)
+    private static void WriteIndicators(ExcelWorksheet ws, TemplateData d, WebEntry? entry)
     {
         Title(ws, $"{d.District.Name}{d.Period.Label}主要指标", TemplateLayout.IndicatorHeaders.Length);
         Header(ws, TemplateLayout.IndicatorHeaders, [14, 36, 10, 14, 16, 30]);
@@ -121,6 +123,7 @@ public static class TemplateWriter
             ws.Cells[row, 4].Value = i.LastAccepted;
             ws.Cells[row, 4].Style.Numberformat.Format = i.Integer ? "#,##0" : "#,##0.0#";
             ws.Cells[row, TemplateLayout.IndicatorValueColumn].Style.Numberformat.Format = i.Integer ? "#,##0" : "#,##0.0#";
+            ws.Cells[row, TemplateLayout.IndicatorValueColumn].Value = WebEntry.Cell(entry?.Values.GetValueOrDefault(i.Code), i.Integer ? CellKind.Integer : CellKind.Number);
             var address = TemplateLayout.Cell(TemplateLayout.IndicatorValueColumn, row);
             if (i.Integer)
             {
@@ -144,7 +147,7 @@ public static class TemplateWriter
         Protect(ws);
     }
 
-    private static void WriteRoster(ExcelWorksheet ws, RosterSheet sheet, IReadOnlyList<TemplateRosterRow> rows, TemplateData d)
+    private static void WriteRoster(ExcelWorksheet ws, RosterSheet sheet, IReadOnlyList<IReadOnlyList<string>> rows, TemplateData d)
     {
         var columns = sheet.Columns;
         Title(ws, $"{d.District.Name}{sheet.Name}名录（{d.Period.Label}）", columns.Count);
@@ -153,20 +156,7 @@ public static class TemplateWriter
         foreach (var entry in rows)
         {
             for (var c = 0; c < columns.Count; c++)
-            {
-                var cell = ws.Cells[r, c + 1];
-                cell.Value = columns[c].Field switch
-                {
-                    RosterField.StableId => entry.StableId,
-                    RosterField.Name => entry.Name,
-                    RosterField.Key => entry.Key,
-                    RosterField.Status => entry.Status,
-                    RosterField.Category => entry.Category,
-                    RosterField.Amount => entry.Amount,
-                    RosterField.StartDate => entry.StartDate?.ToDateTime(TimeOnly.MinValue),
-                    _ => null,
-                };
-            }
+                ws.Cells[r, c + 1].Value = WebEntry.Cell(c < entry.Count ? entry[c] : null, columns[c].Kind);
             r++;
         }
         var last = r + TemplateLayout.OpenRows - 1;
@@ -213,7 +203,7 @@ public static class TemplateWriter
         Protect(ws);
     }
 
-    private static void WriteNarrative(ExcelWorksheet ws, TemplateData d)
+    private static void WriteNarrative(ExcelWorksheet ws, TemplateData d, WebEntry? entry)
     {
         Title(ws, $"{d.District.Name}{d.Period.Label}工作方案任务进展", TemplateLayout.NarrativeHeaders.Length);
         Header(ws, TemplateLayout.NarrativeHeaders, [12, 30, 90]);
@@ -222,6 +212,7 @@ public static class TemplateWriter
         {
             ws.Cells[r, 1].Value = w.Code;
             ws.Cells[r, 2].Value = w.Title;
+            ws.Cells[r, 3].Value = entry?.Narratives.GetValueOrDefault(w.Code) is { Length: > 0 } text ? text : null;
             ws.Cells[r, 3].Style.WrapText = true;
             ws.Row(r).Height = 45;
             r++;

@@ -80,10 +80,10 @@ public class AppFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>A district office account for any district, created on first use.</summary>
-    public async Task<HttpClient> DistrictClient(string district)
+    /// <summary>A district office account for any district, created on first use (a second one of the same district by <paramref name="name"/>).</summary>
+    public async Task<HttpClient> DistrictClient(string district, string? name = null)
     {
-        var name = "district" + district;
+        name ??= "district" + district;
         using (var scope = Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
