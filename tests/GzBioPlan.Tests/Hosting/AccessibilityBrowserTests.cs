@@ -14,7 +14,7 @@ public class AccessibilityBrowserTests(BrowserApp browser) : IClassFixture<Brows
             "/tasks/task-3", "/units/kjj", "/briefing", "/laggards", "/supervision", "/todo"],
         ["office"] = ["/laggards", "/breakdown", "/breakdown/task-3", "/briefing", "/supervision", "/supervision/new", "/reporting/review",
             "/reporting/completeness", "/account/tokens", "/account/password", "/todo"],
-        ["huangpu"] = ["/reporting", "/progress", "/supervision", "/districts/440112", "/account/password", "/", "/todo"],
+        ["huangpu"] = ["/reporting", "/reporting/entry", "/progress", "/supervision", "/districts/440112", "/account/password", "/", "/todo"],
         ["kjj"] = ["/progress", "/units/kjj", "/supervision", "/todo"],
         ["admin"] = ["/admin/users", "/admin/jobs", "/admin/holidays", "/admin/audit"],
     };
