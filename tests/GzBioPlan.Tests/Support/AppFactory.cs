@@ -81,16 +81,20 @@ public class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A district office account for any district, created on first use (a second one of the same district by <paramref name="name"/>).</summary>
-    public async Task<HttpClient> DistrictClient(string district, string? name = null)
+    public async Task<HttpClient> DistrictClient(string district, string? name = null) =>
+        await SignedIn(await DistrictAccount(district, name), DistrictPassword);
+
+    public const string DistrictPassword = "District2026!";
+
+    /// <summary>Creates a district office account on first use and gives its user name (password <see cref="DistrictPassword"/>).</summary>
+    public async Task<string> DistrictAccount(string district, string? name = null)
     {
         name ??= "district" + district;
-        using (var scope = Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            if (await users.FindByNameAsync(name) is null)
-                await AccountSeeder.CreateAsync(users, name, $"{district}工信部门", Roles.District, district, null, "District2026!", isDemo: false);
-        }
-        return await SignedIn(name, "District2026!");
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByNameAsync(name) is null)
+            await AccountSeeder.CreateAsync(users, name, $"{district}工信部门", Roles.District, district, null, DistrictPassword, isDemo: false);
+        return name;
     }
 
     public static async Task<FormUrlEncodedContent> LoginForm(HttpClient client, string userName, string password)
