@@ -68,6 +68,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Flagship.FlagshipApplication> FlagshipApplications => Set<Flagship.FlagshipApplication>();
     public DbSet<Flagship.ApplicationEvent> ApplicationEvents => Set<Flagship.ApplicationEvent>();
     public DbSet<Flagship.ExpertScore> ExpertScores => Set<Flagship.ExpertScore>();
+    public DbSet<Briefing.BriefingReport> BriefingReports => Set<Briefing.BriefingReport>();
 
     /// <summary>
     /// Saves, and when anything versioned changed moves the data version in the same transaction (the caller's if it
