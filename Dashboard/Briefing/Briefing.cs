@@ -69,6 +69,16 @@ public static class BriefingEndpoints
                         : route.StartsWith("/api") ? ReportsApi.PeriodProblem(period) : TypedResults.NotFound())
                 .RequireAuthorization(Policies.CityReaders).CachedByDataVersion(perReader: true);
         }
+        app.MapGet("/export/briefing-report.docx", async Task<Results<FileContentHttpResult, NotFound>> (string? period, int? version, HttpContext http, PeriodResolver periods,
+                BriefingReportQuery reports, CancellationToken ct) =>
+            {
+                if (await periods.ResolveAsync(period, ct) is not { } p) return TypedResults.NotFound();
+                // Before the office saves a version, the document is the system's draft.
+                var report = await reports.VersionAsync(p, version, ct) ?? (version is null ? await reports.DraftAsync(p, http.User, ct) : null);
+                return report is null ? TypedResults.NotFound()
+                    : TypedResults.File(BriefingReportDocx.Write(report), Docx.ContentType, $"情况通报-{p}{(report.VersionNo > 0 ? $"-第{report.VersionNo}版" : "-草稿")}.docx");
+            })
+            .RequireAuthorization(Policies.CityReaders);
         return app;
     }
 }

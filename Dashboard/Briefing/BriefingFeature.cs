@@ -6,6 +6,7 @@ public static class BriefingFeature
     public static IHostApplicationBuilder AddBriefing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<BriefingQuery>();
+        builder.Services.AddScoped<BriefingReportQuery>();
         return builder;
     }
 

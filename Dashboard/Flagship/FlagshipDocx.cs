@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using GzBioPlan.Domain.Flagship;
+using static GzBioPlan.Dashboard.Shared.Docx;
 
 namespace GzBioPlan.Dashboard.Flagship;
 
@@ -13,8 +14,6 @@ namespace GzBioPlan.Dashboard.Flagship;
 /// </summary>
 public static class FlagshipDocx
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     private const string Body = "仿宋";
     private const string Heading = "黑体";
     private const string Title = "方正小标宋简体";
@@ -60,9 +59,7 @@ public static class FlagshipDocx
                 section.PrependChild(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) });
             }
             var footer = main.AddNewPart<FooterPart>();
-            footer.Footer = new Footer(new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-                Run("— ", 12), new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }), new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
-                new Run(new FieldChar { FieldCharType = FieldCharValues.End }), Run(" —", 12)));
+            footer.Footer = new Footer(PageNumber(12, JustificationValues.Center));
             section.PrependChild(new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) });
             body.Append(section);
         }
@@ -76,34 +73,6 @@ public static class FlagshipDocx
             new RunPropertiesDefault(new RunPropertiesBaseStyle(Fonts(Body), new FontSize { Val = "24" }, new Languages { EastAsia = "zh-CN" })),
             new ParagraphPropertiesDefault(new SpacingBetweenLines { After = "0", Line = "360", LineRule = LineSpacingRuleValues.Auto })));
     }
-
-    private static RunFonts Fonts(string name) => new() { Ascii = name, HighAnsi = name, EastAsia = name, ComplexScript = name };
-
-    private static Run Run(string text, int points, string? font = null, bool bold = false)
-    {
-        var props = new RunProperties();
-        if (font is not null) props.Append(Fonts(font));
-        if (bold) props.Append(new Bold());
-        props.Append(new FontSize { Val = (points * 2).ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        var run = new Run(props);
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0) run.Append(new Break());
-            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
-        }
-        return run;
-    }
-
-    private static Paragraph Para(string text, int points, string? font = null, bool center = false, bool right = false, bool indent = false)
-    {
-        var props = new ParagraphProperties();
-        if (center || right) props.Append(new Justification { Val = center ? JustificationValues.Center : JustificationValues.Right });
-        if (indent) props.Append(new Indentation { FirstLineChars = 200 });
-        return new Paragraph(props, Run(text, points, font));
-    }
-
-    private static Paragraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
 
     private static TableProperties Borders(bool visible) => new(
         new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },

@@ -110,13 +110,13 @@ public static class FlagshipEndpoints
             if (await ApplicationView.LoadAsync(db, id, ct) is not { } view) return TypedResults.NotFound();
             if (!http.User.MayRead(view.App.ApplicantId, view.App.DistrictCode)) return TypedResults.Forbid();
             var bytes = FlagshipDocx.Write(view.Batch, view.App.Form, view.StampLine(clock.GetUtcNow()), view.App.DistrictOpinion, view.App.CityOpinion);
-            return TypedResults.File(bytes, FlagshipDocx.ContentType, $"{view.Batch.FormTitle}-{view.Applicant}-{view.App.Id}.docx");
+            return TypedResults.File(bytes, Shared.Docx.ContentType, $"{view.Batch.FormTitle}-{view.Applicant}-{view.App.Id}.docx");
         });
 
         // The blank form is part of the public notice.
         app.MapGet("/flagship/batches/{year:int}/blank-form.docx", async Task<Results<FileContentHttpResult, NotFound>> (int year, AppDbContext db, CancellationToken ct) =>
             await db.FlagshipBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Year == year, ct) is { } batch
-                ? TypedResults.File(FlagshipDocx.Write(batch, new ApplicationForm(), null, null, null), FlagshipDocx.ContentType, $"{batch.FormTitle}（空白）.docx")
+                ? TypedResults.File(FlagshipDocx.Write(batch, new ApplicationForm(), null, null, null), Shared.Docx.ContentType, $"{batch.FormTitle}（空白）.docx")
                 : TypedResults.NotFound()).AllowAnonymous();
 
         group.MapGet("/library.xlsx", async Task<Results<FileContentHttpResult, ForbidHttpResult>> (int? year, string? field, string? kind, string? district, string? outcome,

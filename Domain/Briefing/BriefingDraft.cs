@@ -62,14 +62,14 @@ public static class BriefingDraft
         var lines = new List<string>();
         var ahead = f.Targets.Where(t => t.Light == Light.Green).ToList();
         if (ahead.Count > 0)
-            lines.Add("（一）工作目标。" + string.Join("；", ahead.Select(Standing)) + "，均达到序时进度。");
+            lines.Add("（一）工作目标。" + string.Join("；", ahead.Select(Standing)) + (ahead.Count > 1 ? "，均达到序时进度。" : "，达到序时进度。"));
         else
             lines.Add("（一）工作目标。本季度尚无工作目标达到序时进度。");
         var k = f.Tasks;
         lines.Add($"（二）主要任务。{k.Green} 项任务按序时推进" + (k.AverageProgress is { } avg ? $"，全部任务平均完成 {Num(avg)}%。" : "。"));
         var judged = f.Targets.Where(t => t.Judgement is not null).ToList();
         if (judged.Count > 0)
-            lines.Add("（三）研判情况。协调办对 " + judged.Count + " 项目标作了研判：" + string.Join("；", judged.Select(t => $"{t.Name}为{t.Judgement}")) + "。");
+            lines.Add("（三）研判情况。协调办对 " + judged.Count + " 项目标作了研判：" + string.Join("；", judged.Select(t => $"{t.Name}研判为「{t.Judgement}」")) + "。");
         return string.Join("\n", lines);
     }
 
@@ -85,7 +85,9 @@ public static class BriefingDraft
             return string.Join("\n", lines);
         }
         lines.Add($"（{(behind.Count > 0 ? "二" : "一")}）严重滞后事项。本季度共有 {f.Red.Count} 项严重滞后：");
-        lines.AddRange(f.Red.Select((r, i) => $"{i + 1}. {r.Item}（{r.Kind}）：{r.Why}，责任单位为{r.Responsible}。"));
+        // The same lapse by several parties (eleven districts missing one report) is one sentence naming them all.
+        var grouped = f.Red.GroupBy(r => (r.Kind, r.Item, r.Why)).Select(g => (g.Key, Who: string.Join("、", g.Select(r => r.Responsible).Distinct()), g.Count())).ToList();
+        lines.AddRange(grouped.Select((r, i) => $"{i + 1}. {r.Key.Item}（{r.Key.Kind}{(r.Item3 > 1 ? $"，{r.Item3} 项" : "")}）：{r.Key.Why}，责任单位为{r.Who}。"));
         return string.Join("\n", lines);
     }
 
