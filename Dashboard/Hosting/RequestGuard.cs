@@ -10,7 +10,7 @@ namespace GzBioPlan.Dashboard.Hosting;
 /// </summary>
 public static class RequestGuard
 {
-    /// <summary>Longer than the longest text field (4,000 characters) with room to spare.</summary>
+    /// <summary>Longer than the longest text field (8,000 characters, a 情况通报 section) with room to spare.</summary>
     public const int MaxValueLength = 10_000;
 
     public static IApplicationBuilder UseRequestGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>

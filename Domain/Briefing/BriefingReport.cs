@@ -34,7 +34,7 @@ public static class BriefingReports
 {
     public const int MaxTitle = 200;
     public const int MaxLine = 200;
-    public const int MaxSection = 20_000;
+    public const int MaxSection = 8_000;
 }
 
 internal sealed class BriefingReportConfiguration : IEntityTypeConfiguration<BriefingReport>

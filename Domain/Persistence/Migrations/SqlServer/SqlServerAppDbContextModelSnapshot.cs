@@ -584,12 +584,12 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<string>("NextSteps")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Overview")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Period")
@@ -599,12 +599,12 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Problems")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Progress")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset>("SavedAt")

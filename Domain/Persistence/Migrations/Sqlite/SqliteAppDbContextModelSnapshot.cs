@@ -556,12 +556,12 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("NextSteps")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Overview")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Period")
@@ -571,12 +571,12 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Problems")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Progress")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("SavedAt")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261203064503_BriefingReport")]
+    [Migration("20261203072510_BriefingReport")]
     partial class BriefingReport
     {
         /// <inheritdoc />
@@ -587,12 +587,12 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<string>("NextSteps")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Overview")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Period")
@@ -602,12 +602,12 @@ namespace GzBioPlan.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Problems")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Progress")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTimeOffset>("SavedAt")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261203064446_BriefingReport")]
+    [Migration("20261203072340_BriefingReport")]
     partial class BriefingReport
     {
         /// <inheritdoc />
@@ -559,12 +559,12 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("NextSteps")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Overview")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Period")
@@ -574,12 +574,12 @@ namespace GzBioPlan.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Problems")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Progress")
                         .IsRequired()
-                        .HasMaxLength(20000)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("SavedAt")
