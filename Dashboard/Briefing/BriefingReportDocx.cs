@@ -8,7 +8,7 @@ namespace GzBioPlan.Dashboard.Briefing;
 
 /// <summary>
 /// The 情况通报 as a Word document laid out by GB/T 9704-2012 (党政机关公文格式): A4, margins 37/35/28/26 mm, 22 lines of
-/// 28 characters, the title in 2号 (22 pt) 方正小标宋简体, the text in 3号 (16 pt) 仿宋_GB2312 with a two-character indent,
+/// 28 characters (a line grid and tightened character spacing), the title in 2号 (22 pt) 方正小标宋简体, the text in 3号 (16 pt) 仿宋_GB2312 with a two-character indent,
 /// 「一、」 headings in 黑体 and 「（一）」 in 楷体_GB2312, 主送 before the text, 落款 and date after it, and page numbers
 /// 「— 1 —」 in 4号 (14 pt) 宋体, right on odd pages and left on even. The font table names each font's common
 /// alternative (仿宋, 楷体, 宋体) so WPS and Word substitute it where the GB2312 font is not installed.
@@ -31,6 +31,9 @@ public static class BriefingReportDocx
 
     /// <summary>22 lines in the 225 mm text height.</summary>
     public const int LinePitch = 579;
+
+    /// <summary>Character spacing in twentieths of a point: 16 pt less 0.25 pt puts 28 characters (8,820 twips) in the 156 mm (8,844 twips) line, not 29.</summary>
+    public const int CharacterSpacing = -5;
 
     public static byte[] Write(BriefingReport r)
     {
@@ -66,8 +69,8 @@ public static class BriefingReportDocx
                 new FooterReference { Type = HeaderFooterValues.Even, Id = main.GetIdOfPart(even) },
                 new PageSize { Width = PageWidth, Height = PageHeight },
                 new PageMargin { Top = Top, Bottom = Bottom, Left = Left, Right = Right, Header = 851, Footer = 992, Gutter = 0 },
-                // 28 characters in the 156 mm line: a pitch of 15.8 pt against the 16 pt font, in 1/4096 pt.
-                new DocGrid { Type = DocGridValues.LinesAndChars, LinePitch = LinePitch, CharacterSpace = -846 }));
+                // A line grid only: a character grid is spread differently by LibreOffice and Word, the tightened spacing gives 28 characters in both.
+                new DocGrid { Type = DocGridValues.Lines, LinePitch = LinePitch }));
         }
         return stream.ToArray();
     }
@@ -93,7 +96,7 @@ public static class BriefingReportDocx
     {
         var styles = main.AddNewPart<StyleDefinitionsPart>();
         styles.Styles = new Styles(new DocDefaults(
-            new RunPropertiesDefault(new RunPropertiesBaseStyle(Fonts(BodyFont), new FontSize { Val = "32" }, new Languages { EastAsia = "zh-CN" })),
+            new RunPropertiesDefault(new RunPropertiesBaseStyle(Fonts(BodyFont), new Spacing { Val = CharacterSpacing }, new FontSize { Val = "32" }, new Languages { EastAsia = "zh-CN" })),
             new ParagraphPropertiesDefault(new SpacingBetweenLines { Before = "0", After = "0", Line = LinePitch.ToString(System.Globalization.CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact })));
     }
 

@@ -99,9 +99,11 @@ public class BriefingReportTests
         // 37, 35, 28 and 26 mm.
         Assert.Equal((2098, 1984, 1588u, 1474u), (margin.Top!.Value, margin.Bottom!.Value, margin.Left!.Value, margin.Right!.Value));
         var grid = section.GetFirstChild<DocGrid>()!;
-        Assert.Equal(DocGridValues.LinesAndChars, grid.Type!.Value);
-        // 22 lines in the 225 mm (12 757 twips) between the margins.
+        Assert.Equal(DocGridValues.Lines, grid.Type!.Value);
+        // 22 lines in the 225 mm (12 757 twips) between the margins, 28 characters of 16 pt with the spacing in the 156 mm line.
         Assert.Equal(22, (16838 - 2098 - 1984) / grid.LinePitch!.Value);
+        var spacing = main.StyleDefinitionsPart!.Styles!.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!.GetFirstChild<Spacing>()!.Val!.Value;
+        Assert.Equal(28, (11906 - 1588 - 1474) / (320 + spacing));
 
         var paragraphs = main.Document.Body.Elements<Paragraph>().Where(p => p.InnerText.Length > 0).ToList();
         var title = paragraphs[0].Descendants<RunProperties>().First();
