@@ -20,10 +20,13 @@ namespace GzBioPlan.Dashboard.Briefing;
 /// 调度会简报: the coordination meeting's content, built once as sheets, so the workbook and the print
 /// page cannot disagree: headline targets, task lights, laggards, open supervision items, completeness.
 /// </summary>
+/// <summary>The briefing's sheets, and the targets they were built from (the print page charts those behind).</summary>
+public sealed record BriefingContent(Sheet[] Sheets, IReadOnlyList<TargetStatus> Targets);
+
 public sealed class BriefingQuery(PlanProgressQuery progress, LaggardQuery laggards, SupervisionService supervision, CompletenessQuery completeness,
     AppDbContext db, ReportingCalendar calendar, TimeProvider clock)
 {
-    public async Task<Sheet[]> BuildAsync(Period period, System.Security.Claims.ClaimsPrincipal reader, CancellationToken ct)
+    public async Task<BriefingContent> BuildAsync(Period period, System.Security.Claims.ClaimsPrincipal reader, CancellationToken ct)
     {
         var plan = await progress.RunAsync(period, ct);
         var review = await laggards.RunAsync(period, ct);
@@ -31,7 +34,7 @@ public sealed class BriefingQuery(PlanProgressQuery progress, LaggardQuery lagga
         var districts = await completeness.DistrictsAsync(period, ct);
         var figures = completeness.Count(period, districts);
         var flagship = await Flagship.FlagshipQueries.BriefingSheetAsync(db, BeijingTime.Today(clock), calendar.Days, ct);
-        return
+        return new(
         [
             CockpitExports.TargetsSheet(period, plan.Targets) with { Name = "一、目标" },
             CockpitExports.TasksSheet(period, plan.WorkItems) with { Name = "二、任务" },
@@ -50,7 +53,7 @@ public sealed class BriefingQuery(PlanProgressQuery progress, LaggardQuery lagga
                     CompletenessQuery.Label(d.Timeliness),
                 }).ToList()),
             .. flagship is null ? Array.Empty<Sheet>() : [flagship],
-        ];
+        ], plan.Targets);
     }
 
     private static string Rate(decimal? r) => r is { } v ? $"{v:0.#}%" : "—";
@@ -65,7 +68,7 @@ public static class BriefingEndpoints
         {
             app.MapGet(route, async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> (string? period, HttpContext http, PeriodResolver periods, BriefingQuery briefing, CancellationToken ct) =>
                     await periods.ResolveAsync(period, ct) is { } p
-                        ? CockpitExports.File(http.User, $"调度会简报-{p}.xlsx", await briefing.BuildAsync(p, http.User, ct))
+                        ? CockpitExports.File(http.User, $"调度会简报-{p}.xlsx", (await briefing.BuildAsync(p, http.User, ct)).Sheets)
                         : route.StartsWith("/api") ? ReportsApi.PeriodProblem(period) : TypedResults.NotFound())
                 .RequireAuthorization(Policies.CityReaders).CachedByDataVersion(perReader: true);
         }

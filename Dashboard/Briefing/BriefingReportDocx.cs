@@ -50,11 +50,11 @@ public static class BriefingReportDocx
 
             body.Append(Para("", 16), Para(r.Title, 22, TitleFont, center: true), Para("", 16));
             body.Append(Para(r.Addressee, 16));
-            string[] texts = [r.Overview, r.Progress, r.Problems, r.NextSteps];
+            var texts = BriefingReports.Sections(r);
             for (var i = 0; i < Sections.Length; i++)
             {
                 body.Append(Para(Sections[i], 16, HeadingFont, indent: true));
-                foreach (var line in Lines(texts[i]))
+                foreach (var line in BriefingReports.Paragraphs(texts[i]))
                     body.Append(line.StartsWith('（') && line.IndexOf('）') is > 0 and < 5 ? Subheading(line) : Para(line, 16, indent: true));
             }
             body.Append(Para("", 16), Para("", 16));
@@ -74,9 +74,6 @@ public static class BriefingReportDocx
         }
         return stream.ToArray();
     }
-
-    private static IEnumerable<string> Lines(string text) =>
-        text.Replace("\r", "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
 
     /// <summary>「（一）标题。正文」: the heading part in 楷体, the rest of the paragraph in the body font.</summary>
     private static Paragraph Subheading(string line)

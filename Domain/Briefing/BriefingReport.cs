@@ -35,6 +35,13 @@ public static class BriefingReports
     public const int MaxTitle = 200;
     public const int MaxLine = 200;
     public const int MaxSection = 8_000;
+
+    /// <summary>The four sections in the order they are printed: 总体情况, 主要进展, 存在问题, 下步工作.</summary>
+    public static string[] Sections(BriefingReport r) => [r.Overview, r.Progress, r.Problems, r.NextSteps];
+
+    /// <summary>A section's paragraphs: its non-empty lines, trimmed.</summary>
+    public static IEnumerable<string> Paragraphs(string text) =>
+        text.Replace("\r", "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
 }
 
 internal sealed class BriefingReportConfiguration : IEntityTypeConfiguration<BriefingReport>
