@@ -191,5 +191,9 @@ public class BriefingReportTests
         Assert.Contains("href=\"/briefing/report?period=2026Q3\"", page);
         Assert.Contains("data-briefing-charts", page);
         Assert.Contains("创新引领型企业（滞后）", page);
+        // Each chart is named on the page; the target judged by its milestones alone (菌种库) has no figures to draw.
+        Assert.Contains("<h3 class=\"chart-title\">1. 创新引领型企业（滞后）</h3>", page);
+        Assert.Equal(2, Regex.Matches(page, "data-chart=\"").Count);
+        Assert.DoesNotContain("chart-title\">3.", page);
     }
 }

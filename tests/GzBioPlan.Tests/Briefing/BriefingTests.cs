@@ -44,6 +44,9 @@ public class BriefingTests(AppFactory app)
         Assert.Equal(6, Regex.Matches(html, "data-sheet=\"").Count);
         Assert.Contains("夯实产业基础设施", html);
         Assert.Contains("data-print", html);
+        // A target's sign is shown before its figure, as on the cockpit, not the cell value's type.
+        Assert.Contains("<td>≥10</td>", html);
+        Assert.DoesNotContain("{ Value =", html);
     }
 
     [Fact]
