@@ -21,7 +21,11 @@ public static class EntryForm
 
     public static string FileName(TemplateData data) => $"{data.District.Name}-{data.Period}-网页填报.xlsx";
 
-    public static WebEntry Read(IFormCollection posted, TemplateData data, int maxRosterRows)
+    public static WebEntry Read(IFormCollection posted, TemplateData data, int maxRosterRows) => ReadWithDropped(posted, data, maxRosterRows).Entry;
+
+    /// <summary>The entry, and the rows ticked 删除 per roster, so a page shown again after a refusal keeps them ticked and they can be unticked.</summary>
+    public static (WebEntry Entry, IReadOnlyDictionary<RosterKind, IReadOnlyList<IReadOnlyList<string>>> Dropped) ReadWithDropped(
+        IFormCollection posted, TemplateData data, int maxRosterRows)
     {
         string Get(string name)
         {
@@ -30,17 +34,19 @@ public static class EntryForm
         }
         var values = data.Indicators.Select(i => (i.Code, Value: Get("v." + i.Code))).Where(x => x.Value.Length > 0).ToDictionary(x => x.Code, x => x.Value);
         var rosters = new Dictionary<RosterKind, IReadOnlyList<IReadOnlyList<string>>>();
+        var dropped = new Dictionary<RosterKind, IReadOnlyList<IReadOnlyList<string>>>();
         foreach (var sheet in TemplateLayout.Rosters)
         {
             // One row over the cap is kept so the pipeline can say the roster is too long.
             var count = int.TryParse(posted[$"r.{sheet.Kind}.count"], out var n) ? Math.Clamp(n, 0, maxRosterRows + 1) : 0;
-            rosters[sheet.Kind] = Enumerable.Range(0, count)
-                .Where(i => posted[$"r.{sheet.Kind}.{i}.drop"].Count == 0)
-                .Select(i => (IReadOnlyList<string>)sheet.Columns.Select((_, c) => Get($"r.{sheet.Kind}.{i}.{c}")).ToList())
-                .Where(row => row.Any(v => v.Length > 0))
+            var rows = Enumerable.Range(0, count)
+                .Select(i => (Drop: posted[$"r.{sheet.Kind}.{i}.drop"].Count > 0, Row: (IReadOnlyList<string>)sheet.Columns.Select((_, c) => Get($"r.{sheet.Kind}.{i}.{c}")).ToList()))
+                .Where(x => x.Row.Any(v => v.Length > 0))
                 .ToList();
+            rosters[sheet.Kind] = rows.Where(x => !x.Drop).Select(x => x.Row).ToList();
+            dropped[sheet.Kind] = rows.Where(x => x.Drop).Select(x => x.Row).ToList();
         }
         var narratives = data.WorkItems.Select(w => (w.Code, Text: Get("n." + w.Code))).Where(x => x.Text.Length > 0).ToDictionary(x => x.Code, x => x.Text);
-        return new WebEntry(values, rosters, narratives);
+        return (new WebEntry(values, rosters, narratives), dropped);
     }
 }

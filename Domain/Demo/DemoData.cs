@@ -216,7 +216,8 @@ public static class DemoData
                 foreach (var b in bases.Where(b => b.Building.Previous <= period))
                 {
                     var stage = period >= b.Built ? "已建成" : period >= b.Building ? "在建" : "规划";
-                    yield return R(RosterKind.IndustrialBase, b.District, period, b.Name, b.Name, stage, "合成生物", b.Mu);
+                    // Parks have no 类别 in the template: a value here would read as cleared on every resubmission.
+                    yield return R(RosterKind.IndustrialBase, b.District, period, b.Name, b.Name, stage, null, b.Mu);
                 }
                 foreach (var p in platforms.Where(p => p.From <= period))
                     yield return R(RosterKind.Platform, p.District, period, p.Name, p.Name, "运行", p.Type);

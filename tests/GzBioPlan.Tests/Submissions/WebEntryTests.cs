@@ -107,7 +107,12 @@ public partial class WebEntryTests
         Assert.Contains("网页填报", history);
         var office = await app.SignedIn("office");
         Assert.Contains("data-district=\"440112\"", await office.GetStringAsync("/reporting/review?period=2026Q4"));
-        Assert.Contains("广州网页新增生物科技有限公司", await office.GetStringAsync($"/reporting/submissions/{app.WithDb(db => db.Submissions.Single(s => s.DistrictCode == "440112" && s.Period == Period.Parse("2026Q4")).Id)}"));
+        var review = await office.GetStringAsync($"/reporting/submissions/{app.WithDb(db => db.Submissions.Single(s => s.DistrictCode == "440112" && s.Period == Period.Parse("2026Q4")).Id)}");
+        Assert.Contains("广州网页新增生物科技有限公司", review);
+        // Rows the district did not touch arrive as they were: the office sees the one added and the one dropped, no changes.
+        Assert.Equal(1, Regex.Matches(review, "data-change=\"Added\"").Count);
+        Assert.Equal(1, Regex.Matches(review, "data-change=\"Removed\"").Count);
+        Assert.DoesNotContain("data-change=\"Changed\"", review);
 
         // The same entries again are the same version, not a second one; the page opens on what version 1 says.
         var again = await Post(district, filled);
@@ -130,6 +135,8 @@ public partial class WebEntryTests
         fields[indicator] = "九十";
         fields["r.LeadingFirm.0.2"] = "91440101MA59UNBR0V";
         fields["r.LeadingFirm.1.4"] = "";
+        var dropped = fields["r.KeyProject.0.1"];
+        fields["r.KeyProject.0.drop"] = "1";
         var response = await Post(district, fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -142,6 +149,11 @@ public partial class WebEntryTests
         Assert.Equal("九十", FormFields(html)[indicator]);
         Assert.Contains($"href=\"#f-{indicator.Replace('.', '-')}\"", html);
         Assert.Contains("href=\"#f-r-LeadingFirm-0-2\"", html);
+        // A row ticked 删除 is still there, ticked, so it can be unticked after a refusal.
+        var shown = FormFields(html);
+        var row = Assert.Single(shown.Where(f => Regex.IsMatch(f.Key, @"^r\.KeyProject\.\d+\.1$") && f.Value == dropped)).Key.Split('.')[2];
+        Assert.Matches($"name=\"r.KeyProject.{row}.drop\" value=\"1\" checked", html);
+        Assert.Equal(1, Regex.Matches(html, "\\.drop\" value=\"1\" checked").Count);
         Assert.Equal(0, app.WithDb(db => db.Submissions.Count(s => s.DistrictCode == "440112" && s.Period == Period.Parse("2026Q4"))));
         var attempt = app.WithDb(db => db.SubmissionVersions.Single(v => v.DistrictCode == "440112" && v.Period == Period.Parse("2026Q4")));
         Assert.Equal((0, UploadChannel.WebForm, UploadOutcome.Rejected), (attempt.No, attempt.Channel, attempt.Outcome));
