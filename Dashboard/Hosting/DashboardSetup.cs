@@ -140,9 +140,12 @@ public static class DashboardSetup
         // the framework's English sentence. (Re-executing the status page would post the form to it again.)
         app.Use(async (context, next) =>
         {
-            if (HttpMethods.IsPost(context.Request.Method)
-                && context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
-                && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+            if (!HttpMethods.IsPost(context.Request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
+            {
+                await next(context);
+                return;
+            }
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
                 && context.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true })
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -150,7 +153,28 @@ public static class DashboardSetup
                 await context.Response.WriteAsync(ExpiredFormPage(context.Request.Path), context.RequestAborted);
                 return;
             }
-            await next(context);
+            // A form posted from a page that has changed since (the office accepted the quarter while the district was
+            // typing, so the page no longer renders that form) gets the framework's English sentence as plain text: say it in Chinese.
+            var body = context.Response.Body;
+            using var buffer = new MemoryStream();
+            context.Response.Body = buffer;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Response.Body = body;
+            }
+            if (context.Response.StatusCode == StatusCodes.Status400BadRequest && context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) != true)
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                context.Response.ContentLength = null;
+                await context.Response.WriteAsync(ExpiredFormPage(context.Request.Path), context.RequestAborted);
+                return;
+            }
+            buffer.Position = 0;
+            await buffer.CopyToAsync(body, context.RequestAborted);
         });
 
         app.UsePageCache();

@@ -216,8 +216,15 @@ public partial class WebEntryTests
         Assert.DoesNotContain("data-entry-submit", locked);
         var before = app.WithDb(db => db.SubmissionVersions.Count());
         var token = AppFactory.Antiforgery(locked);
-        await district.PostAsync(Url, new FormUrlEncodedContent([new("_handler", "web-entry"), new("__RequestVerificationToken", token), new("action", "submit")]));
+        var stale = await district.PostAsync(Url, new FormUrlEncodedContent([new("_handler", "web-entry"), new("__RequestVerificationToken", token), new("action", "submit")]));
         Assert.Equal(before, app.WithDb(db => db.SubmissionVersions.Count()));
+        // A page left open while the office accepted is answered in Chinese with what to do, not the framework's sentence.
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.StartsWith("text/html", stale.Content.Headers.ContentType!.ToString());
+        var said = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("操作没有执行", said);
+        Assert.Contains("刷新后重试", said);
+        Assert.DoesNotContain("Cannot submit", said);
     }
 
     [Fact]
