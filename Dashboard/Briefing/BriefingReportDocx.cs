@@ -51,14 +51,17 @@ public static class BriefingReportDocx
             body.Append(Para("", 16), Para(r.Title, 22, TitleFont, center: true), Para("", 16));
             body.Append(Para(r.Addressee, 16));
             var texts = BriefingReports.Sections(r);
+            Paragraph? last = null;
             for (var i = 0; i < Sections.Length; i++)
             {
-                body.Append(Para(Sections[i], 16, HeadingFont, indent: true));
+                body.Append(KeepWithNext(Para(Sections[i], 16, HeadingFont, indent: true)));
                 foreach (var line in BriefingReports.Paragraphs(texts[i]))
-                    body.Append(line.StartsWith('（') && line.IndexOf('）') is > 0 and < 5 ? Subheading(line) : Para(line, 16, indent: true));
+                    body.Append(last = line.StartsWith('（') && line.IndexOf('）') is > 0 and < 5 ? Subheading(line) : Para(line, 16, indent: true));
             }
-            body.Append(Para("", 16), Para("", 16));
-            body.Append(Signed(r.Issuer), Signed($"{r.MeetingDate.Year}年{r.MeetingDate.Month}月{r.MeetingDate.Day}日"));
+            // The 落款 and date never stand alone on a last page: the text's end goes over with them.
+            if (last is not null) KeepWithNext(last);
+            body.Append(KeepWithNext(Para("", 16)), KeepWithNext(Para("", 16)));
+            body.Append(KeepWithNext(Signed(r.Issuer)), Signed($"{r.MeetingDate.Year}年{r.MeetingDate.Month}月{r.MeetingDate.Day}日"));
 
             var odd = main.AddNewPart<FooterPart>();
             odd.Footer = new Footer(PageNumber(14, JustificationValues.Right, PageNumberFont, indentChars: 1));
@@ -82,6 +85,8 @@ public static class BriefingReportDocx
         var head = stop > 0 ? line[..(stop + 1)] : line;
         var p = Para(head, 16, SubheadingFont, indent: true);
         if (stop > 0 && stop + 1 < line.Length) p.Append(Run(line[(stop + 1)..], 16));
+        // A heading alone on its line (a list follows) stays with what follows.
+        else KeepWithNext(p);
         return p;
     }
 

@@ -32,23 +32,28 @@ public sealed class BriefingReportQuery(PlanProgressQuery progress, LaggardQuery
         var open = await supervision.LedgerAsync(reader, null, openOnly: true, ct);
         var districts = await completeness.DistrictsAsync(period, ct);
         var figures = completeness.Count(period, districts);
-        var owners = await db.Targets.AsNoTracking().Where(t => t.DeliveredByCode != null)
-            .Join(db.Units, t => t.DeliveredByCode, u => u.Code, (t, u) => new { t.Code, u.Name }).ToDictionaryAsync(x => x.Code, x => x.Name, ct);
+        // A target is delivered by a work item (Target.DeliveredByCode): its milestones are answered for by that item's lead units, as in 每季度调度.
+        var deliveredBy = await db.Targets.AsNoTracking().Where(t => t.DeliveredByCode != null).ToDictionaryAsync(t => t.Code, t => t.DeliveredByCode!, ct);
+        var leads = LaggardQuery.LeadNames(plan.WorkItems);
+        string Owner(string target) => deliveredBy.TryGetValue(target, out var item) && leads.TryGetValue(item, out var names) ? names : "协调办";
         var items = plan.WorkItems;
         var reported = items.Where(w => w.Progress is not null).ToList();
         var soon = period.Next.Next;
         return new BriefingFacts(period,
-            plan.Targets.Select(t => new TargetFact(t.Name, t.Light, t.Actual, t.TargetValue, t.Comparison, t.UnitOfMeasure, t.PointsBehind,
-                t.Judgement?.Rating.Label())).ToList(),
+            plan.Targets.Select(t => new TargetFact(t.Name, t.Light, t.Kind == TargetKind.Numeric, t.Actual, t.IndicatorName, t.TargetValue, t.Comparison, t.UnitOfMeasure,
+                t.PointsBehind, t.MilestonesReached, t.Milestones.Count, t.Milestones.Where(m => m.Overdue).Select(m => m.Title).ToList(), t.Judgement?.Rating.Label())).ToList(),
             new TaskFacts(items.Count(w => w.Light == Light.Green), items.Count(w => w.Light == Light.Yellow), items.Count(w => w.Light == Light.Red),
-                items.Count(w => w.Light == Light.None), reported.Count == 0 ? null : reported.Average(w => w.Progress!.Value),
+                items.Count(w => w.Light == Light.None), reported.Count, reported.Count == 0 ? null : reported.Average(w => w.Progress!.Value),
                 items.Count == 0 ? 0 : items.Average(w => w.Expected)),
-            review.Rows.Where(r => r.Light == Light.Red).Select(r => new RedFact(r.KindLabel, r.Item, r.Responsible, r.Gap)).ToList(),
+            // Targets behind are told with their figures under 目标进度; the yellow rows add the rest.
+            Laggards(review.Rows.Where(r => r.Light == Light.Red)), Laggards(review.Rows.Where(r => r.Light == Light.Yellow && r.Kind != LaggardKind.Target)),
             open.Select(l => new OpenItemFact(l.Item.Id, l.Item.Title, l.Addressee, l.Item.DueDate, l.Item.Level.Label(), l.Due == DueState.Overdue)).ToList(),
             plan.Targets.SelectMany(t => t.Milestones.Where(m => !m.Reached && m.Due > period && m.Due <= soon)
-                .Select(m => new MilestoneFact(t.Name, m.Title, m.Due, owners.GetValueOrDefault(t.Code, "协调办")))).OrderBy(m => m.Due).ToList(),
+                .Select(m => new MilestoneFact(t.Name, m.Title, m.Due, Owner(t.Code)))).OrderBy(m => m.Due).ToList(),
             new ReportingFacts(figures.Expected, figures.Submitted, figures.Accepted, figures.CompletenessRate, figures.TimelinessRate));
     }
+
+    private static List<LaggardFact> Laggards(IEnumerable<LaggardRow> rows) => rows.Select(r => new LaggardFact(r.KindLabel, r.Item, r.Responsible, r.Gap)).ToList();
 
     /// <summary>A fresh draft: the latest version's heading lines (or the defaults) with the narrative written from today's data.</summary>
     public async Task<BriefingReport> DraftAsync(Period period, ClaimsPrincipal reader, CancellationToken ct)

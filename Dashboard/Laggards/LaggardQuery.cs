@@ -58,6 +58,10 @@ public sealed record LaggardReview(Period Period, IReadOnlyList<LaggardRow> Rows
 
 public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, CompletenessQuery completeness, LightThresholds thresholds, TimeProvider clock)
 {
+    /// <summary>Each work item's lead units by name (「市科技局、市发展改革委」): who answers for the item and the targets it delivers.</summary>
+    public static Dictionary<string, string> LeadNames(IEnumerable<WorkItemStatus> items) =>
+        items.ToDictionary(w => w.Code, w => string.Join("、", w.Parts.SelectMany(p => p.Leads).Select(u => u.Name).Distinct()));
+
     public async Task<LaggardReview> RunAsync(Period period, CancellationToken ct)
     {
         // Lights of every quarter up to this one, to tell how long an item has been behind and how it moved.
@@ -65,7 +69,7 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
         var now = history[0];
         var before = history.Count > 1 ? history[1] : null;
         var targets = await db.Targets.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.DeliveredByCode, ct);
-        var leads = now.WorkItems.ToDictionary(w => w.Code, w => string.Join("、", w.Parts.SelectMany(p => p.Leads).Select(u => u.Name).Distinct()));
+        var leads = LeadNames(now.WorkItems);
         var firstLead = now.WorkItems.ToDictionary(w => w.Code, w => w.Parts.SelectMany(p => p.Leads).First(u => u.Code != PlanSeed.AllDistricts).Code);
         (PartyKind, string)? UnitOf(string? item) => item is not null && firstLead.TryGetValue(item, out var u) ? (PartyKind.Unit, u) : null;
         var rows = new List<LaggardRow>();
@@ -88,7 +92,7 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
             var previous = before?.Targets.First(x => x.Code == t.Code);
             rows.Add(new LaggardRow(LaggardKind.Target, t.Name, $"/targets/{t.Code}?period={period}", responsible,
                 $"实际 {Shared.Urls.Format(t.Actual, t.UnitOfMeasure)}，应达 {Shared.Urls.Format(t.Expected, t.UnitOfMeasure)}，落后 {t.PointsBehind:0.#} 个百分点"
-                + LaggardRule.RedCause(t.Light, t.PointsBehind, t.Milestones.Where(m => m.Overdue).Select(m => m.Title).ToList(), thresholds.RedBehind),
+                + LaggardRule.RedCause(t.Light, t.PointsBehind, t.Milestones.Where(m => m.Overdue).Select(m => (m.Title, m.Due)).ToList(), thresholds.RedBehind),
                 t.PointsBehind, LaggardRule.QuartersBehind(history.Select(h => LaggardRule.IsBehind(h.Targets.First(x => x.Code == t.Code).Light))), t.Light,
                 LaggardRule.Trend(previous?.PointsBehind, previous is not null && LaggardRule.IsBehind(previous.Light), t.PointsBehind))
                 { Addressee = UnitOf(targets.GetValueOrDefault(t.Code)) });
@@ -101,7 +105,7 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
                 var previous = before?.WorkItems.First(x => x.Code == w.Code);
                 rows.Add(new LaggardRow(LaggardKind.WorkItem, w.Numbering + w.Title, $"/tasks/{w.Code}?period={period}", leads[w.Code],
                     $"进展 {w.Progress:0.#}%，序时进度 {w.Expected:0.#}%，落后 {w.PointsBehind:0.#} 个百分点"
-                    + LaggardRule.RedCause(w.Light, w.PointsBehind, w.SubItems.SelectMany(s => s.Milestones.Where(m => m.Overdue).Select(m => $"{s.Title}·{m.Title}（{m.Due.Label}）")).ToList(),
+                    + LaggardRule.RedCause(w.Light, w.PointsBehind, w.SubItems.SelectMany(s => s.Milestones.Where(m => m.Overdue).Select(m => ($"{s.Title}·{m.Title}", m.Due))).ToList(),
                         thresholds.RedBehind), w.PointsBehind,
                     LaggardRule.QuartersBehind(history.Select(h => LaggardRule.IsBehind(h.WorkItems.First(x => x.Code == w.Code).Light))), w.Light,
                     LaggardRule.Trend(previous?.PointsBehind, previous is not null && LaggardRule.IsBehind(previous.Light), w.PointsBehind))
@@ -135,7 +139,7 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
         {
             foreach (var d in (await completeness.DistrictsAsync(period, ct)).Where(d => d.Timeliness is Timeliness.Missing or Timeliness.Late))
             {
-                rows.Add(new LaggardRow(LaggardKind.Submission, $"{period.Label}季度报表", $"/reporting/review?period={period}", d.DistrictName,
+                rows.Add(new LaggardRow(LaggardKind.Submission, $"{period.Label}报表", $"/reporting/review?period={period}", d.DistrictName,
                     d.Timeliness == Timeliness.Missing ? "截止日已过，未报送" : "逾期报送", null, d.Timeliness == Timeliness.Missing ? 1 : 0,
                     d.Timeliness == Timeliness.Missing ? Light.Red : Light.Yellow, LaggardTrend.New)
                     { Addressee = (PartyKind.District, d.DistrictCode) });
@@ -186,7 +190,7 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
         var previous = before is null ? null : At(before);
         yield return new LaggardRow(LaggardKind.SubItem, $"{w.Numbering}{sub.Title}", link, sub.OwnerName,
             $"进展 {sub.Progress:0.#}%，序时进度 {sub.Expected:0.#}%，落后 {sub.PointsBehind:0.#} 个百分点"
-            + LaggardRule.RedCause(sub.Light, sub.PointsBehind, sub.Milestones.Where(m => m.Overdue).Select(m => $"{m.Title}（{m.Due.Label}）").ToList(), thresholds.RedBehind),
+            + LaggardRule.RedCause(sub.Light, sub.PointsBehind, sub.Milestones.Where(m => m.Overdue).Select(m => (m.Title, m.Due)).ToList(), thresholds.RedBehind),
             sub.PointsBehind,
             LaggardRule.QuartersBehind(history.Select(h => At(h) is { } s && LaggardRule.IsBehind(s.Light))), sub.Light,
             LaggardRule.Trend(previous?.PointsBehind, previous is not null && LaggardRule.IsBehind(previous.Light), sub.PointsBehind))

@@ -30,8 +30,16 @@ public static class Docx
     {
         var props = new ParagraphProperties();
         if (center || right) props.Append(new Justification { Val = center ? JustificationValues.Center : JustificationValues.Right });
-        if (indent) props.Append(new Indentation { FirstLineChars = 200 });
+        // Two characters: in characters for Word and WPS, and in twips for LibreOffice, which ignores the former without a character grid.
+        if (indent) props.Append(new Indentation { FirstLine = (points * 40).ToString(System.Globalization.CultureInfo.InvariantCulture), FirstLineChars = 200 });
         return new Paragraph(props, Run(text, points, font));
+    }
+
+    /// <summary>Keeps the paragraph on the page of the next one (a heading with its text, the text's end with the 落款).</summary>
+    public static Paragraph KeepWithNext(Paragraph p)
+    {
+        (p.ParagraphProperties ??= new ParagraphProperties()).KeepNext ??= new KeepNext();
+        return p;
     }
 
     public static Paragraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));

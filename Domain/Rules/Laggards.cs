@@ -1,3 +1,5 @@
+using GzBioPlan.Domain.Periods;
+
 namespace GzBioPlan.Domain.Rules;
 
 /// <summary>How a laggard moved since the last quarter.</summary>
@@ -15,12 +17,15 @@ public static class LaggardRule
     /// What made a red row red, in words for the row: the overdue milestones (a milestone overdue is red whatever the
     /// points), or the points behind beyond the red threshold. Null for a row that is not red.
     /// </summary>
-    public static string? RedCause(Light light, decimal? pointsBehind, IReadOnlyList<string> overdueMilestones, decimal redBehind)
+    public static string? RedCause(Light light, decimal? pointsBehind, IReadOnlyList<(string Title, Period Due)> overdueMilestones, decimal redBehind)
     {
         if (light != Light.Red) return null;
         var parts = new List<string>();
-        if (overdueMilestones.Count > 0)
-            parts.Add($"逾期节点：{string.Join("、", overdueMilestones.Take(3))}{(overdueMilestones.Count > 3 ? $" 等 {overdueMilestones.Count} 个" : "")}");
+        if (overdueMilestones is [var only])
+            parts.Add($"节点「{only.Title}」应于{only.Due.Label}完成，已逾期");
+        else if (overdueMilestones.Count > 1)
+            parts.Add("节点" + string.Concat(overdueMilestones.Take(3).Select(m => $"「{m.Title}」")) + (overdueMilestones.Count > 3 ? $"等 {overdueMilestones.Count} 个" : "")
+                + $"已逾期，最早应于{overdueMilestones.Min(m => m.Due).Label}完成");
         if (pointsBehind is { } behind && behind > redBehind) parts.Add($"落后超过 {redBehind:0.#} 个百分点");
         return parts.Count == 0 ? null : "（红灯原因：" + string.Join("；", parts) + "）";
     }

@@ -45,7 +45,7 @@ public class BriefingReportTests
         var page = await office.GetStringAsync(Url);
         Assert.Contains("系统根据本季度数据起草，尚未保存", page);
         var fields = Fields(page);
-        Assert.Contains("4 项 2027 年工作目标中", fields["Input.Overview"]);
+        Assert.Contains("4项2027年工作目标中", fields["Input.Overview"]);
         Assert.Contains("三（三）夯实产业基础设施（任务滞后）", fields["Input.Problems"]);
         Assert.Contains("责任单位为市科技局", fields["Input.Problems"]);
         Assert.Contains("菌种库建设滞后专项督办（紧急，承办：市科技局", fields["Input.NextSteps"]);
@@ -117,6 +117,16 @@ public class BriefingReportTests
         Assert.Equal("楷体_GB2312", FontOf("（一）工作目标"));
         var body = paragraphs.First(p => p.InnerText.StartsWith("截至"));
         Assert.Equal(200, body.ParagraphProperties!.Indentation!.FirstLineChars!.Value);
+        Assert.Equal("640", body.ParagraphProperties!.Indentation!.FirstLine!.Value); // two 16 pt characters, for LibreOffice
+        // Only the heading of a 「（一）」 paragraph is 楷体; the sentences after it are in the body font.
+        var sub = paragraphs.First(p => p.InnerText.StartsWith("（一）工作目标。") && p.InnerText.Length > 8);
+        Assert.Equal("（一）工作目标。", sub.Elements<Run>().First().InnerText);
+        Assert.Null(sub.Elements<Run>().Last().Descendants<RunFonts>().FirstOrDefault());
+        // Headings stay with their text, and the text's end with the 落款, so neither stands alone at a page's foot or top.
+        Assert.All(BriefingReportDocx.Sections, h => Assert.NotNull(paragraphs.First(p => p.InnerText == h).ParagraphProperties!.KeepNext));
+        var all = main.Document.Body.Elements<Paragraph>().ToList();
+        var signed = all.FindIndex(p => p.InnerText == BriefingReportQuery.DefaultIssuer);
+        Assert.All(all.Skip(signed - 3).Take(4), p => Assert.NotNull(p.ParagraphProperties!.KeepNext));
         Assert.Equal(JustificationValues.Right, paragraphs[^1].ParagraphProperties!.Justification!.Val!.Value); // date
         Assert.Equal(BriefingReportQuery.DefaultIssuer, paragraphs[^2].InnerText);
 

@@ -28,11 +28,13 @@ public class LaggardTests(AppFactory app) : IClassFixture<AppFactory>
 
     [Theory]
     [InlineData(Light.Yellow, 20.0, 1, null)]
-    [InlineData(Light.Red, 10.8, 1, "（红灯原因：逾期节点：节点1）")]
+    [InlineData(Light.Red, 10.8, 1, "（红灯原因：节点「节点1」应于2026年第1季度完成，已逾期）")]
     [InlineData(Light.Red, 40.0, 0, "（红灯原因：落后超过 30 个百分点）")]
-    [InlineData(Light.Red, 40.0, 5, "（红灯原因：逾期节点：节点1、节点2、节点3 等 5 个；落后超过 30 个百分点）")]
+    [InlineData(Light.Red, 20.0, 2, "（红灯原因：节点「节点1」「节点2」已逾期，最早应于2025年第4季度完成）")]
+    [InlineData(Light.Red, 40.0, 5, "（红灯原因：节点「节点1」「节点2」「节点3」等 5 个已逾期，最早应于2025年第1季度完成；落后超过 30 个百分点）")]
     public void A_red_row_says_what_made_it_red(Light light, double behind, int overdue, string? cause) =>
-        Assert.Equal(cause, LaggardRule.RedCause(light, (decimal)behind, Enumerable.Range(1, overdue).Select(i => $"节点{i}").ToList(), 30));
+        Assert.Equal(cause, LaggardRule.RedCause(light, (decimal)behind,
+            Enumerable.Range(1, overdue).Select(i => ($"节点{i}", Enumerable.Range(0, overdue - i).Aggregate(Period.Parse("2026Q1"), (p, _) => p.Previous))).ToList(), 30));
 
     [Fact]
     public async Task A_row_with_an_open_item_links_to_it_instead_of_offering_a_second()
@@ -68,7 +70,7 @@ public class LaggardTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("市科技局", task3);
         Assert.Contains("落后 24.2 个百分点", task3); // rolled up from its demo breakdown, red for an overdue milestone
         Assert.Contains("恶化", task3);
-        Assert.Matches("红灯原因：逾期节点：[^）]+（20\\d\\d年第\\d季度）", task3); // 24.2 points is yellow by itself: the overdue milestone made it red
+        Assert.Matches("红灯原因：节点「.+」.*20\\d\\d年第\\d季度完成", task3); // 24.2 points is yellow by itself: the overdue milestone made it red
         Assert.Contains("菌种库、元件库建成并对外提供服务", Row("Milestone", "菌种库"));
         Assert.Contains("市工业和信息化局、市发展改革委、市科技局", Row("Target", "创新引领型企业")); // 三(五)'s lead units answer for it
         Assert.Equal(11, Regex.Matches(html, "data-kind=\"Submission\"").Count); // demo data has no submission records
