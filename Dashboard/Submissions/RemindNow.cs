@@ -22,15 +22,20 @@ public sealed class RemindNow(AppDbContext db, CompletenessQuery completeness, I
 {
     public const string Kind = "remind-now";
 
+    /// <summary>When each district was last reminded of <paramref name="period"/>.</summary>
+    public async Task<Dictionary<string, DateTimeOffset>> LastAsync(Period period, CancellationToken ct) =>
+        // Compared in memory: SQLite cannot compare times with offsets in SQL, and a quarter has few such notices.
+        (await db.Notifications.AsNoTracking().Where(n => n.Kind == Kind && n.Period == period && n.DistrictCode != null)
+            .Select(n => new { n.DistrictCode, n.CreatedAt }).ToListAsync(ct))
+        .GroupBy(n => n.DistrictCode!).ToDictionary(g => g.Key, g => g.Max(n => n.CreatedAt));
+
     public async Task<string> RemindAsync(Period period, string? district, CancellationToken ct)
     {
         var today = BeijingTime.Today(clock);
         var missing = (await completeness.DistrictsAsync(period, ct)).Where(r => r.Expected && CompletenessQuery.Awaited(r.Status)).ToList();
         var targets = district is null ? missing : missing.Where(r => r.DistrictCode == district).ToList();
         if (targets.Count == 0) return district is null ? $"{period.Label}没有未报的区，无需催报。" : "该区本季度已报送（或免报），无需催报。";
-        // Compared in memory: SQLite cannot compare times with offsets in SQL, and a quarter has few such notices.
-        var sentToday = (await db.Notifications.AsNoTracking().Where(n => n.Kind == Kind && n.Period == period).Select(n => new { n.DistrictCode, n.CreatedAt }).ToListAsync(ct))
-            .Where(n => BeijingTime.DateOf(n.CreatedAt) == today).Select(n => n.DistrictCode).ToHashSet();
+        var sentToday = (await LastAsync(period, ct)).Where(n => BeijingTime.DateOf(n.Value) == today).Select(n => n.Key).ToHashSet();
         var deadline = completeness.Deadline(period);
         var sent = targets.Where(t => !sentToday.Contains(t.DistrictCode)).ToList();
         foreach (var t in sent)

@@ -43,9 +43,14 @@ public class CompletenessTests
         var page = await office.GetStringAsync("/reporting/completeness?period=2026Q3");
         Assert.Contains("data-table=\"matrix\"", page);
         Assert.Contains("未提交 · 逾期 39 天", page); // 2026-10-15 to 2026-11-23
-        Assert.Contains("data-remind=\"440112\"", page);
+        Assert.Contains("data-remind=\"440112\" data-confirm=\"向黄埔区发送2026年第3季度催报？\"", page); // asks first
 
         Assert.Contains("已向黄埔区发送2026年第3季度催报（推送 1 条）", FlagshipTests.Said(app, await Remind(office, "440112")));
+        // The matrix says when the district was reminded, and offers no second 催报 that day.
+        var after = await office.GetStringAsync("/reporting/completeness?period=2026Q3");
+        Assert.Matches("data-reminded=\"440112\">已催报 11-23 \\d\\d:\\d\\d<", after);
+        Assert.DoesNotContain("data-remind=\"440112\"", after);
+        Assert.Contains("data-remind=\"440103\"", after);
         Assert.Contains("黄埔区今天已催报过，未重复发送", FlagshipTests.Said(app, await Remind(office, "440112")));
         Assert.Single(hook.Bodies);
         Assert.Contains("协调办催报：黄埔区2026年第3季度报表已逾期 39 天", await (await app.SignedIn("huangpu")).GetStringAsync("/todo"));
@@ -57,6 +62,7 @@ public class CompletenessTests
 
         app.Clock.Now = app.Clock.Now.AddDays(1);
         office = await app.SignedIn("office"); // a day idle ends any session
+        Assert.Contains("data-remind=\"440112\"", await office.GetStringAsync("/reporting/completeness?period=2026Q3"));
         Assert.Contains("已向黄埔区发送", FlagshipTests.Said(app, await Remind(office, "440112")));
 
         var workbook = WorkbookReader.Read(await office.GetByteArrayAsync("/export/completeness.xlsx?period=2026Q3"));
