@@ -32,7 +32,8 @@ public static class SubmissionEndpoints
             var district = http.User.District();
             if (district is null || !http.User.MayUploadFor(district)) return TypedResults.Forbid();
             if (!Period.TryParse(period, out var p) || !p.IsInPlan) return TypedResults.Redirect("/reporting?error=period");
-            if (file is null || file.Length == 0) return TypedResults.Redirect($"/reporting?period={p}&error=nofile");
+            if (file is null) return TypedResults.Redirect($"/reporting?period={p}&error=nofile");
+            if (file.Length == 0) return TypedResults.Redirect($"/reporting?period={p}&error=empty");
             var result = await ingest.UploadAsync(new UploadRequest(district, p, file.FileName, await ReadAsync(file, ct), http.User.Identity!.Name!, UploadChannel.Web), ct);
             return TypedResults.Redirect($"/reporting/versions/{result.VersionId}{(result.Duplicate ? "?duplicate=1" : "")}");
         }).RequireAntiforgeryToken();

@@ -132,6 +132,17 @@ public class UploadTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task An_empty_file_is_called_empty_and_nothing_is_recorded()
+    {
+        var district = await app.DistrictClient("440111");
+        var before = Counts();
+        var (html, url) = await Upload(district, "2026Q4", [], "空.xlsx");
+        Assert.EndsWith("error=empty", url);
+        Assert.Contains("所选文件是空的（0 字节）", html);
+        Assert.Equal(before, Counts());
+    }
+
+    [Fact]
     public async Task Another_districts_template_or_another_quarter_is_refused_with_the_reason()
     {
         var district = await app.DistrictClient("440113");
