@@ -77,6 +77,9 @@ public class UploadTests(AppFactory app) : IClassFixture<AppFactory>
         var office = await app.SignedIn("office");
         var id = app.WithDb(db => db.Submissions.Single(s => s.DistrictCode == "440105" && s.Period == Period.Parse("2027Q1")).Id);
         var page = await office.GetStringAsync($"/reporting/submissions/{id}");
+        Assert.Contains("href=\"/reporting/review?period=2027Q1\">各区季度报送</a>", page);
+        // The district's own view of it leads back to its reporting page, not to the office's list it may not open.
+        Assert.Contains("href=\"/reporting?period=2027Q1\">季度填报</a>", await district.GetStringAsync($"/reporting/submissions/{id}"));
         var accept = await office.PostAsync($"/reporting/submissions/{id}/accept",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = AppFactory.Antiforgery(page) }));
         Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
