@@ -58,13 +58,14 @@ public sealed class IngestService(AppDbContext db, TemplateQuery templates, Inge
     public async Task<UploadResult> UploadAsync(UploadRequest request, CancellationToken ct)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(request.Content));
-        var same = await db.SubmissionVersions.AsNoTracking()
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.DistrictCode == request.DistrictCode && s.Period == request.Period, ct);
+        // On a locked quarter the lock is the answer, even for a file sent before.
+        var same = submission?.Status == SubmissionStatus.Accepted ? null : await db.SubmissionVersions.AsNoTracking()
             .Where(v => v.DistrictCode == request.DistrictCode && v.Period == request.Period && v.Sha256 == sha)
             .OrderByDescending(v => v.No).Select(v => new { v.Id, v.No, v.Outcome, v.ProblemsJson }).FirstOrDefaultAsync(ct);
         if (same is not null)
             return new UploadResult(same.Id, same.No, same.Outcome, Problems(same.ProblemsJson), Duplicate: true);
 
-        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.DistrictCode == request.DistrictCode && s.Period == request.Period, ct);
         // A locked quarter is refused before the file is read at all.
         var (problems, parsed) = submission?.Status == SubmissionStatus.Accepted
             ? ([Problem.File("submission.locked", $"{request.Period.Label}的报送已由协调办确认并锁定，不能再上传。如需更正，请联系协调办解锁。")], null)

@@ -195,7 +195,8 @@ public class UploadTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var district = await app.DistrictClient("440117");
         var template = await Template(district, "2026Q4");
-        await Upload(district, "2026Q4", Workbooks.Filled(template));
+        var first = Workbooks.Filled(template);
+        await Upload(district, "2026Q4", first);
         var office = await app.SignedIn("office");
         var id = app.WithDb(db => db.Submissions.Single(s => s.DistrictCode == "440117" && s.Period == Period.Parse("2026Q4")).Id);
         async Task<HttpResponseMessage> Post(string action, string? reason = null)
@@ -215,6 +216,10 @@ public class UploadTests(AppFactory app) : IClassFixture<AppFactory>
         await Post("accept");
         (html, _) = await Upload(district, "2026Q4", Workbooks.Filled(template, new Edit(TemplateLayout.NarrativeSheet, "C5", "补充说明。")));
         Assert.Contains("data-problem=\"submission.locked\"", html);
+        // A file sent before is answered with the lock too, not as a duplicate of its earlier version.
+        (html, _) = await Upload(district, "2026Q4", first);
+        Assert.Contains("data-problem=\"submission.locked\"", html);
+        Assert.DoesNotContain("data-duplicate", html);
 
         await Post("unlock", "区里申请更正花都口径");
         (html, _) = await Upload(district, "2026Q4", Workbooks.Filled(template, new Edit(TemplateLayout.NarrativeSheet, "C6", "更正后重新提交。")));

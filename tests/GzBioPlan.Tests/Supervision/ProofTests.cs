@@ -94,6 +94,7 @@ public class ProofTests
         var id = app.WithDb(db => db.Submissions.Single(s => s.DistrictCode == "440104").Id);
         var proof = Docx("统计局证明");
         Assert.Contains("已上传", FlagshipTests.Said(app, await Upload(district, "/reporting?period=2027Q1", SubmissionAttachments.Owner, id, proof, "证明.docx")));
+        Assert.Contains("data-confirm=\"删除附件「证明.docx」？删除后不能恢复。\"", await district.GetStringAsync("/reporting?period=2027Q1")); // asks first
         var office = await app.SignedIn("office");
         var html = await office.GetStringAsync($"/reporting/submissions/{id}");
         Assert.Contains("证明.docx", html);
