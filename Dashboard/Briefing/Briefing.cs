@@ -43,7 +43,7 @@ public sealed class BriefingQuery(PlanProgressQuery progress, LaggardQuery lagga
                 open.Select(l => new object?[]
                 {
                     l.Item.Id, l.Item.Title, l.Addressee, l.Item.DueDate, l.Item.Status.Label(),
-                    SupervisionEndpoints.DueLabel(l.Due), l.Steps.LastOrDefault() is { } s ? $"{s.Action.Label()}（{s.By}，{s.At.InBeijing():MM-dd}）" : null,
+                    SupervisionEndpoints.DueLabel(l.Due), l.Steps.LastOrDefault() is { } s ? $"{s.Action.Label()}（{l.Who(s.By)}，{s.At.InBeijing():yyyy-MM-dd}）" : null,
                 }).ToList()),
             new Sheet("五、报送情况", $"{period.Label}各区报送：完整率 {Rate(figures.CompletenessRate)}，及时率 {Rate(figures.TimelinessRate)}（应报 {figures.Expected}，已报 {figures.Submitted}，已确认 {figures.Accepted}）",
                 ["区", "状态", "当前版本", "首次提交", "及时性"],

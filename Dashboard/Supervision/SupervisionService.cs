@@ -18,6 +18,11 @@ public sealed record LedgerItem(SupervisionItem Item, string Addressee, DueState
 {
     /// <summary>The 协办 units' and districts' names, in the order given.</summary>
     public IReadOnlyList<string> CoHandlers { get; init; } = [];
+
+    /// <summary>The steps' authors by account, as people know them (协调办, 市科技局).</summary>
+    public IReadOnlyDictionary<string, string> People { get; init; } = new Dictionary<string, string>();
+
+    public string Who(string by) => People.GetValueOrDefault(by, by);
 }
 
 /// <summary>督办: opening items, taking steps (each time-stamped into the ledger), and who may see and do what.</summary>
@@ -110,14 +115,23 @@ public sealed class SupervisionService(AppDbContext db, TimeProvider clock, ILog
         var ids = items.Select(i => i.Id).ToList();
         var steps = (await db.SupervisionSteps.AsNoTracking().Where(s => ids.Contains(s.ItemId)).OrderBy(s => s.Id).ToListAsync(ct)).ToLookup(s => s.ItemId);
         var names = await Names(ct);
-        return items.Select(i => Entry(i, steps[i.Id].ToList(), names)).ToList();
+        var people = await PeopleAsync(steps.SelectMany(g => g.Select(x => x.By)), ct);
+        return items.Select(i => Entry(i, steps[i.Id].ToList(), names, people)).ToList();
+    }
+
+    /// <summary>The display names of the accounts that took steps.</summary>
+    public async Task<Dictionary<string, string>> PeopleAsync(IEnumerable<string> userNames, CancellationToken ct)
+    {
+        var wanted = userNames.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, ct);
     }
 
     /// <summary>An item as the ledger and its own page show it: names, its light today, its steps.</summary>
-    public LedgerItem Entry(SupervisionItem item, IReadOnlyList<SupervisionStep> steps, IReadOnlyDictionary<string, string> names) =>
+    public LedgerItem Entry(SupervisionItem item, IReadOnlyList<SupervisionStep> steps, IReadOnlyDictionary<string, string> names, IReadOnlyDictionary<string, string> people) =>
         new(item, names.GetValueOrDefault(item.AddresseeCode, item.AddresseeCode), SupervisionRule.Due(item.DueDate, Today, item.Status), steps)
         {
             CoHandlers = item.CoHandlers.Select(c => c.Split(':') is [_, var code] ? names.GetValueOrDefault(code, code) : c).ToList(),
+            People = people,
         };
 
     /// <summary>Who may add or remove an item's 佐证材料: its addressee, its 协办 and the office, until 销号.</summary>

@@ -30,6 +30,7 @@ public class LevelTests
         Assert.Contains("data-level=\"Urgent\"", ledger);
         Assert.Contains("协办：市发展改革委、黄埔区", ledger);
         Assert.Contains("data-due=\"NearDue\"", ledger); // due in two days
+        Assert.Matches("立项 · 协调办（演示） · 2026-11-23 \\d\\d:\\d\\d", ledger); // who by name, not by account
 
         // A 协办 district reads the item and adds proofs; another district does not see it.
         var huangpu = await app.SignedIn("huangpu");
