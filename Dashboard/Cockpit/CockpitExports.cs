@@ -81,7 +81,7 @@ public static class CockpitExports
         {
             w.Numbering, w.Kind.Label(), w.Title, w.Parts.Count > 1 ? $"（{part.PartNo}）{part.Summary}" : null,
             Names(part.Leads), Names(part.Supporting), Traced.Of(w.Progress, $"/tasks/{w.Code}?period={p}"), w.Expected, w.Light.Word(),
-        })).ToList());
+        })).ToList()) { KeyColumns = 3 };
 
     public static Sheet AreasSheet(IReadOnlyList<KeyAreaView> areas) => new("重点领域", "重点领域及牵头单位",
         ["序号", "领域", "重点方向", "牵头单位"],
@@ -90,7 +90,7 @@ public static class CockpitExports
     public static Sheet LeagueSheet(League league) => new("各区排名", $"各区排名（{league.Period.Label}，按{league.Columns.First(c => c.Code == league.SortBy).Name}）",
         ["排名", "较上季", "区", "区划代码", .. league.Columns.Select(c => $"{c.Name}（{c.UnitOfMeasure}）")],
         league.Rows.Select(r => new object?[] { r.Rank, LeagueTable.Change(r.RankChange), r.DistrictName, r.DistrictCode }
-            .Concat(league.Columns.Select(c => (object?)r.Values[c.Code])).ToArray()).ToList());
+            .Concat(league.Columns.Select(c => (object?)r.Values[c.Code])).ToArray()).ToList()) { KeyColumns = 3 };
 
     public static string Names(IEnumerable<UnitRef> units) => string.Join("、", units.Select(u => u.Name));
 }

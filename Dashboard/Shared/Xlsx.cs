@@ -10,7 +10,11 @@ public sealed record Traced(object? Value, string Href)
 }
 
 /// <summary>One worksheet: a title line, a header row and rows of plain values (or <see cref="Traced"/> ones).</summary>
-public sealed record Sheet(string Name, string Title, IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows);
+public sealed record Sheet(string Name, string Title, IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows)
+{
+    /// <summary>The leading columns that say what a row is (序号 and name, or 排名, 较上季 and 区): repeated on every page of a sheet too wide for one.</summary>
+    public int KeyColumns { get; init; } = 2;
+}
 
 /// <summary>
 /// Writes tables to .xlsx with what people expect of an export: frozen headers, set widths, wrapped text with row heights
@@ -40,6 +44,12 @@ public static class Xlsx
                 cell.Style.Font.Bold = true;
                 cell.Style.Fill.PatternType = ExcelFillStyle.Solid;
                 cell.Style.Fill.BackgroundColor.SetColor(System.Drawing.Color.FromArgb(0xE8, 0xEE, 0xF7));
+                // A column of numbers is right-aligned: its header too, so each figure stands under its own header.
+                if (IsNumberColumn(sheet.Rows, c))
+                {
+                    cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Right;
+                    cell.Style.Indent = 1;
+                }
             }
             var widths = new double[sheet.Headers.Count];
             for (var c = 0; c < sheet.Headers.Count; c++)
@@ -100,12 +110,19 @@ public static class Xlsx
             {
                 ws.PrinterSettings.FitToPage = false;
                 ws.PrinterSettings.Scale = (int)Math.Floor(MinPrintScale * 100) + 1;
-                ws.PrinterSettings.RepeatColumns = ws.Cells[sheet.Headers.Count > 2 ? "A:B" : "A:A"];
+                var keys = Math.Clamp(sheet.KeyColumns, 1, Math.Max(1, sheet.Headers.Count - 1));
+                ws.PrinterSettings.RepeatColumns = ws.Cells[$"A:{ExcelCellAddress.GetColumnLetter(keys)}"];
             }
             ws.HeaderFooter.OddHeader.RightAlignedText = Watermark.Text(reader);
             ws.HeaderFooter.OddFooter.CenteredText = $"第 {ExcelHeaderFooter.PageNumber} 页，共 {ExcelHeaderFooter.NumberOfPages} 页";
         }
         return package.GetAsByteArray();
+    }
+
+    private static bool IsNumberColumn(IReadOnlyList<object?[]> rows, int c)
+    {
+        var values = rows.Select(r => c < r.Length ? r[c] is Traced t ? t.Value : r[c] : null).Where(v => v is not null).ToList();
+        return values.Count > 0 && values.All(v => v is decimal or double or int or long or Shown);
     }
 
     /// <summary>The widest a column gets; longer text wraps within it.</summary>

@@ -50,7 +50,7 @@ public static class SupervisionEndpoints
             l.Item.Id, l.Item.Level.Label(), l.Item.Title, l.Addressee, string.Join("、", l.CoHandlers), l.Item.DueDate, l.Item.Status.Label(),
             l.Item.Status == SupervisionStatus.Closed ? null : DueLabel(l.Due), s.Action.Label(),
             s.At, l.Who(s.By), s.Note,
-        })).ToList());
+        })).ToList()) { KeyColumns = 3 };
 
     /// <summary>The 台账's words for an open item's light, as the page shows them.</summary>
     public static string DueLabel(DueState d) => d switch { DueState.NearDue => "临近期限", DueState.Overdue => "已逾期", _ => "按期" };

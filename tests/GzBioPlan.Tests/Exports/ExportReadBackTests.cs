@@ -92,6 +92,22 @@ public class ExportReadBackTests(AppFactory app)
             var widths = Enumerable.Range(1, ws.Dimension.End.Column).Select(c => ws.Column(c).Width);
             var scale = ws.PrinterSettings.FitToPage ? Xlsx.PrintScale(widths) : (ws.PrinterSettings.Scale is > 0 and var s ? s : 100) / 100.0;
             Assert.True(scale * 11 >= 8, $"{file} {ws.Name} prints its 11 pt text at {scale * 11:0.0} pt");
+            var headers = Enumerable.Range(1, ws.Dimension.End.Column).Select(c => ws.Cells[2, c].Text).ToList();
+            if (!ws.PrinterSettings.FitToPage)
+            {
+                // Pages after the first repeat what each row is: up to its name column.
+                var repeated = ws.PrinterSettings.RepeatColumns!.End.Column;
+                var name = headers.FindIndex(h => h is "区" or "目标" or "事项" or "任务 / 措施");
+                Assert.True(name < 0 || name < repeated, $"{file} {ws.Name} repeats {repeated} columns, not its 「{(name < 0 ? "" : headers[name])}」");
+            }
+            for (var c = 1; c <= headers.Count; c++)
+            {
+                // Dates are flush left as text is read; only plain figures are right-aligned.
+                var cells = Enumerable.Range(3, Math.Max(0, ws.Dimension.End.Row - 2)).Select(r => ws.Cells[r, c]).Where(x => x.Value is not null).ToList();
+                if (cells.Count > 0 && cells.All(x => x.Value is double or decimal or int or long && !x.Style.Numberformat.Format.Contains("yy")))
+                    Assert.True(ws.Cells[2, c].Style.HorizontalAlignment == OfficeOpenXml.Style.ExcelHorizontalAlignment.Right,
+                        $"{file} {ws.Name} 「{headers[c - 1]}」: a column of numbers under a left-aligned header");
+            }
         }
         Assert.True(wrapped > 10, $"only {wrapped} wrapped rows: the exports' long text no longer wraps");
     }
