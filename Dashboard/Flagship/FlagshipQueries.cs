@@ -89,11 +89,12 @@ public static class FlagshipQueries
         var states = Enum.GetValues<ApplicationState>();
         return new GzBioPlan.Dashboard.Shared.Sheet("六、标志性产品征集",
             $"{batch.Year}年征集：{Left("申报截止", batch.ApplicantDeadline)}；{Left("区初审截止", batch.DistrictDeadline)}；{Left("报送省厅", batch.ProvinceDeadline)}；推荐名额 {batch.Quota} 项",
-            ["区", .. states.Select(x => x.Label()), "已推荐", "合计"],
+            // 已推荐 is a part of 已核实, not a state of its own: it follows the total as 「其中」.
+            ["区", .. states.Select(x => x.Label()), "合计", "其中：已推荐"],
             [.. districts.Where(d => counts.Any(c => c.DistrictCode == d.Code)).Select(d => (object?[])
             [
                 d.Name, .. states.Select(st => (object?)counts.Where(c => c.DistrictCode == d.Code && c.State == st).Sum(c => c.N)),
-                counts.Where(c => c.DistrictCode == d.Code).Sum(c => c.Recommended), counts.Where(c => c.DistrictCode == d.Code).Sum(c => c.N),
+                counts.Where(c => c.DistrictCode == d.Code).Sum(c => c.N), counts.Where(c => c.DistrictCode == d.Code).Sum(c => c.Recommended),
             ])]);
     }
 

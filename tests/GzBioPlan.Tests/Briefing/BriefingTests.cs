@@ -22,8 +22,9 @@ public class BriefingTests(AppFactory app)
         // The demo 2024 flagship batch is still open: applications per district and state, and its deadlines.
         var flagship = sheets["六、标志性产品征集"];
         Assert.Contains("申报截止 11月8日（已截止）", flagship[0][0] as string);
-        Assert.Equal(["区", "草稿", "待区初审", "已退回", "待市核实", "已核实", "已推荐", "合计"], flagship[1].Select(c => c as string ?? "").ToArray());
-        Assert.Equal(10, flagship.Skip(2).Sum(r => Convert.ToInt32(r[7], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(["区", "草稿", "待区初审", "已退回", "待市核实", "已核实", "合计", "其中：已推荐"], flagship[1].Select(c => c as string ?? "").ToArray());
+        Assert.Equal(10, flagship.Skip(2).Sum(r => Convert.ToInt32(r[6], System.Globalization.CultureInfo.InvariantCulture))); // 合计
+        Assert.Equal(2, flagship.Skip(2).Sum(r => Convert.ToInt32(r[7], System.Globalization.CultureInfo.InvariantCulture))); // 其中：已推荐
 
         using var zip = new ZipArchive(new MemoryStream(bytes));
         foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet")))
