@@ -16,13 +16,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GzBioPlan.Dashboard.Briefing;
 
+/// <summary>The briefing's sheets, and the targets they were built from (the print page charts those behind).</summary>
+public sealed record BriefingContent(Sheet[] Sheets, IReadOnlyList<TargetStatus> Targets);
+
 /// <summary>
 /// 调度会简报: the coordination meeting's content, built once as sheets, so the workbook and the print
 /// page cannot disagree: headline targets, task lights, laggards, open supervision items, completeness.
 /// </summary>
-/// <summary>The briefing's sheets, and the targets they were built from (the print page charts those behind).</summary>
-public sealed record BriefingContent(Sheet[] Sheets, IReadOnlyList<TargetStatus> Targets);
-
 public sealed class BriefingQuery(PlanProgressQuery progress, LaggardQuery laggards, SupervisionService supervision, CompletenessQuery completeness,
     AppDbContext db, ReportingCalendar calendar, TimeProvider clock)
 {

@@ -35,7 +35,6 @@ public sealed class BriefingReportQuery(PlanProgressQuery progress, LaggardQuery
         // A target is delivered by a work item (Target.DeliveredByCode): its milestones are answered for by that item's lead units, as in 每季度调度.
         var deliveredBy = await db.Targets.AsNoTracking().Where(t => t.DeliveredByCode != null).ToDictionaryAsync(t => t.Code, t => t.DeliveredByCode!, ct);
         var leads = LaggardQuery.LeadNames(plan.WorkItems);
-        string Owner(string target) => deliveredBy.TryGetValue(target, out var item) && leads.TryGetValue(item, out var names) ? names : "协调办";
         var items = plan.WorkItems;
         var reported = items.Where(w => w.Progress is not null).ToList();
         var soon = period.Next.Next;
@@ -49,7 +48,7 @@ public sealed class BriefingReportQuery(PlanProgressQuery progress, LaggardQuery
             Laggards(review.Rows.Where(r => r.Light == Light.Red)), Laggards(review.Rows.Where(r => r.Light == Light.Yellow && r.Kind != LaggardKind.Target)),
             open.Select(l => new OpenItemFact(l.Item.Id, l.Item.Title, l.Addressee, l.Item.DueDate, l.Item.Level.Label(), l.Due == DueState.Overdue)).ToList(),
             plan.Targets.SelectMany(t => t.Milestones.Where(m => !m.Reached && m.Due > period && m.Due <= soon)
-                .Select(m => new MilestoneFact(t.Name, m.Title, m.Due, Owner(t.Code)))).OrderBy(m => m.Due).ToList(),
+                .Select(m => new MilestoneFact(t.Name, m.Title, m.Due, LaggardQuery.TargetResponsible(deliveredBy.GetValueOrDefault(t.Code), leads)))).OrderBy(m => m.Due).ToList(),
             new ReportingFacts(figures.Expected, figures.Submitted, figures.Accepted, figures.CompletenessRate, figures.TimelinessRate));
     }
 

@@ -62,6 +62,10 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
     public static Dictionary<string, string> LeadNames(IEnumerable<WorkItemStatus> items) =>
         items.ToDictionary(w => w.Code, w => string.Join("、", w.Parts.SelectMany(p => p.Leads).Select(u => u.Name).Distinct()));
 
+    /// <summary>Who answers for a target and its milestones: the lead units of the work item that delivers it, else 协调办.</summary>
+    public static string TargetResponsible(string? deliveredBy, IReadOnlyDictionary<string, string> leads) =>
+        deliveredBy is not null && leads.TryGetValue(deliveredBy, out var names) ? names : "协调办";
+
     public async Task<LaggardReview> RunAsync(Period period, CancellationToken ct)
     {
         // Lights of every quarter up to this one, to tell how long an item has been behind and how it moved.
@@ -80,7 +84,7 @@ public sealed class LaggardQuery(AppDbContext db, PlanProgressQuery progress, Co
 
         foreach (var t in now.Targets)
         {
-            var responsible = targets.GetValueOrDefault(t.Code) is { } item ? leads.GetValueOrDefault(item, "协调办") : "协调办";
+            var responsible = TargetResponsible(targets.GetValueOrDefault(t.Code), leads);
             foreach (var m in t.Milestones.Where(m => m.Overdue))
             {
                 rows.Add(new LaggardRow(LaggardKind.Milestone, $"{t.Name}：{m.Title}", $"/targets/{t.Code}?period={period}", responsible,
